@@ -1,0 +1,107 @@
+/**
+ * Bills, versions, amendments and actions: `/api/bills…` and `/api/amendments/:id`. Writes need the admin token
+ * (checked by `requireWriter` in `app.ts` for every non-GET request).
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { addAction, addAmendment, addVersion, createBill, decideAmendment, getBill, listBills } from '../db/bills.js';
+import { notFound } from '../lib/errors.js';
+import type { AppEnv } from '../app-env.js';
+import {
+  AmendmentDecision,
+  BillDetail,
+  BillList,
+  BillListQuery,
+  Created,
+  ErrorBody,
+  IdParam,
+  NewAction,
+  NewAmendment,
+  NewBill,
+  NewVersion,
+} from './schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const security = [{ bearer: [] }];
+const writeErrors = {
+  400: json(ErrorBody, 'Invalid input; `fields` names each field at fault'),
+  401: json(ErrorBody, 'Missing or wrong token'),
+  404: json(ErrorBody, 'The bill does not exist'),
+  413: json(ErrorBody, 'Body too large'),
+  422: json(ErrorBody, 'A referenced record does not exist or belongs elsewhere'),
+};
+
+export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/bills', tags: ['Bills'], summary: 'Bills, filtered and paginated',
+      request: { query: BillListQuery },
+      responses: { 200: json(BillList, 'A page of bills') },
+    }),
+    async (c) => c.json(await listBills(c.var.store.db, c.req.valid('query')), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/bills', tags: ['Bills'], summary: 'Create a bill', security,
+      request: body(NewBill),
+      responses: { 201: json(Created, 'The new bill'), ...writeErrors },
+    }),
+    async (c) => c.json({ id: await createBill(c.var.store, c.req.valid('json')) }, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/bills/{id}', tags: ['Bills'], summary: 'A bill with its versions, amendments and actions',
+      request: { params: IdParam },
+      responses: { 200: json(BillDetail, 'The bill'), 404: json(ErrorBody, 'No such bill') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const bill = await getBill(c.var.store.db, id);
+      if (!bill) throw notFound('bill', id);
+      return c.json(bill, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/bills/{id}/versions', tags: ['Bills'], summary: "Add an immutable version of the bill's text", security,
+      request: { params: IdParam, ...body(NewVersion) },
+      responses: { 201: json(Created, 'The new version'), ...writeErrors },
+    }),
+    async (c) => c.json({ id: await addVersion(c.var.store, c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/bills/{id}/actions', tags: ['Bills'], summary: 'Record a dated action (introduced, published…)', security,
+      request: { params: IdParam, ...body(NewAction) },
+      responses: { 201: json(Created, 'The new action'), ...writeErrors },
+    }),
+    async (c) => c.json({ id: await addAction(c.var.store, c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/bills/{id}/amendments', tags: ['Bills'], summary: 'Propose an amendment to one of its versions', security,
+      request: { params: IdParam, ...body(NewAmendment) },
+      responses: { 201: json(Created, 'The new amendment'), ...writeErrors },
+    }),
+    async (c) => c.json({ id: await addAmendment(c.var.store, c.req.valid('param').id, c.req.valid('json')) }, 201),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch', path: '/amendments/{id}', tags: ['Bills'], summary: "Decide an amendment's fate", security,
+      request: { params: IdParam, ...body(AmendmentDecision) },
+      responses: { 200: json(Created, 'The amendment, decided'), 409: json(ErrorBody, 'Already decided'), ...writeErrors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const { fate, resultVersionId } = c.req.valid('json');
+      await decideAmendment(c.var.store, id, fate, resultVersionId);
+      return c.json({ id }, 200);
+    },
+  );
+}

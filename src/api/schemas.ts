@@ -1,0 +1,222 @@
+/**
+ * The zod schemas of the JSON API: they validate every input, type every response, and generate `/api/openapi.json`.
+ */
+import { z } from '@hono/zod-openapi';
+import { isCalendarDay, parsePartialDate } from '../domain/partial-date.js';
+import {
+  ACTION_CLASSIFICATION_VALUES,
+  AMENDMENT_FATE_VALUES,
+  BILL_KIND_VALUES,
+  CONFIDENCE_VALUES,
+  STATUS_VALUES,
+  VERSION_STAGE_VALUES,
+} from '../domain/vocabulary.js';
+
+/** A text users type: trimmed length checked, never altered. */
+const text = (max: number) => z.string().refine((s) => s.trim().length > 0, 'must not be empty').refine((s) => s.length <= max, `must be at most ${max} characters`);
+
+export const IsoDay = z
+  .string()
+  .refine(isCalendarDay, 'must be a calendar date written YYYY-MM-DD')
+  .openapi({ example: '2012-06-14' });
+
+export const PartialDateInput = z
+  .string()
+  .refine((v) => {
+    try {
+      parsePartialDate(v);
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be YYYY-MM-DD, YYYY-MM, YYYY, "before YYYY-MM-DD" or "unknown" (a real calendar date)')
+  .openapi({ example: '2009-04-03', description: 'A date with the precision it is known to: 2009-04-03, 2011-01, 2008, before 2013-04-02, unknown' });
+
+export const Status = z.enum(STATUS_VALUES).openapi('Status');
+export const Confidence = z.enum(CONFIDENCE_VALUES).openapi('Confidence');
+const DatePrecision = z.enum(['day', 'month', 'year', 'before', 'unknown']);
+
+export const ErrorBody = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.string(),
+      fields: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+    }),
+  })
+  .openapi('Error');
+
+export const Jurisdiction = z
+  .object({
+    id: z.string().openapi({ example: 'MX-CHP' }),
+    parentId: z.string().nullable(),
+    kind: z.enum(['federation', 'state']),
+    code: z.string(),
+    nameEs: z.string(),
+    nameEn: z.string(),
+    officialName: z.string(),
+    mapId: z.string().nullable(),
+  })
+  .openapi('Jurisdiction');
+
+export const Evidence = z
+  .object({
+    actionId: z.string(),
+    billId: z.string(),
+    billTitle: z.string(),
+    classification: z.enum(ACTION_CLASSIFICATION_VALUES),
+    description: z.string(),
+    date: z.string(),
+    datePrecision: z.string(),
+    source: z.string(),
+    sourceUrl: z.string().nullable(),
+    confidence: Confidence,
+    notes: z.string().nullable(),
+  })
+  .openapi('Evidence');
+
+export const JurisdictionStatus = z
+  .object({
+    id: z.string(),
+    name: z.string(),
+    status: Status,
+    since: z.string().nullable(),
+    evidence: z.array(Evidence),
+    undated: z.object({ status: Status, evidence: z.array(Evidence) }).nullable(),
+  })
+  .openapi('JurisdictionStatus');
+
+export const StatusResponse = z.object({ asOf: z.string(), jurisdictions: z.array(JurisdictionStatus) }).openapi('StatusAt');
+
+export const StatusQuery = z.object({
+  asOf: IsoDay.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Day to derive the status at (default: today, UTC)' }),
+  lang: z.enum(['es', 'en']).optional().openapi({ param: { name: 'lang', in: 'query' } }),
+});
+
+const Dated = { date: z.string(), datePrecision: DatePrecision, dateEffective: z.string().nullable() };
+
+export const Action = z
+  .object({
+    id: z.string(),
+    billId: z.string(),
+    billTitle: z.string(),
+    jurisdictionId: z.string(),
+    ...Dated,
+    classification: z.enum(ACTION_CLASSIFICATION_VALUES),
+    description: z.string(),
+    reaches: Status.nullable(),
+    source: z.string(),
+    sourceUrl: z.string().nullable(),
+    confidence: Confidence,
+    notes: z.string().nullable(),
+  })
+  .openapi('Action');
+
+const BillFields = {
+  id: z.string(),
+  jurisdictionId: z.string(),
+  identifier: z.string().nullable(),
+  title: z.string(),
+  kind: z.enum(BILL_KIND_VALUES),
+  harmonizes: z.boolean(),
+  sponsors: z.array(z.string()),
+  notes: z.string().nullable(),
+  confidence: Confidence,
+  status: Status,
+  source: z.string().nullable(),
+  sourceUrl: z.string().nullable(),
+  createdAt: z.string(),
+};
+export const BillSummary = z.object(BillFields).openapi('BillSummary');
+
+export const Version = z
+  .object({ id: z.string(), stage: z.enum(VERSION_STAGE_VALUES), ...Dated, sourceUrl: z.string().nullable(), sha256: z.string(), wordCount: z.number().int(), createdAt: z.string() })
+  .openapi('Version');
+
+export const Amendment = z
+  .object({
+    id: z.string(), versionId: z.string(), proposer: z.string(), ...Dated, text: z.string(), fate: z.enum(AMENDMENT_FATE_VALUES),
+    resultVersionId: z.string().nullable(), source: z.string().nullable(), sourceUrl: z.string().nullable(), createdAt: z.string(),
+  })
+  .openapi('Amendment');
+
+export const BillDetail = z
+  .object({ ...BillFields, versions: z.array(Version), amendments: z.array(Amendment), actions: z.array(Action) })
+  .openapi('BillDetail');
+
+export const JurisdictionDetail = Jurisdiction.extend({
+  status: JurisdictionStatus,
+  bills: z.array(BillSummary),
+}).openapi('JurisdictionDetail');
+
+export const BillListQuery = z.object({
+  jurisdiction: z.string().optional().openapi({ param: { name: 'jurisdiction', in: 'query' }, example: 'MX-CHP' }),
+  status: Status.optional().openapi({ param: { name: 'status', in: 'query' }, description: "The furthest status the bill's actions reach" }),
+  kind: z.enum(BILL_KIND_VALUES).optional().openapi({ param: { name: 'kind', in: 'query' } }),
+  q: z.string().max(200).optional().openapi({ param: { name: 'q', in: 'query' }, description: 'Text in the title' }),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).openapi({ param: { name: 'page', in: 'query' } }),
+  perPage: z.coerce.number().int().min(1).max(200).default(50).openapi({ param: { name: 'perPage', in: 'query' } }),
+});
+
+export const BillList = z
+  .object({ items: z.array(BillSummary), total: z.number().int(), page: z.number().int(), perPage: z.number().int() })
+  .openapi('BillList');
+
+export const NewBill = z
+  .object({
+    jurisdiction: z.string().min(2).max(20).openapi({ example: 'MX-CHP' }),
+    identifier: z.string().max(200).nullable().optional().openapi({ example: 'Decreto 207' }),
+    title: text(2000),
+    kind: z.enum(BILL_KIND_VALUES),
+    harmonizes: z.boolean().optional().openapi({ description: 'The bill aligns the law with the model (General Law)' }),
+    sponsors: z.array(text(300)).max(200).optional(),
+    notes: z.string().max(20_000).nullable().optional(),
+    source: text(2000).openapi({ description: 'Where this fact comes from: a URL or a citation' }),
+    confidence: Confidence,
+  })
+  .strict()
+  .openapi('NewBill');
+
+export const NewAction = z
+  .object({
+    date: PartialDateInput,
+    classification: z.enum(ACTION_CLASSIFICATION_VALUES),
+    description: text(5000),
+    source: text(2000),
+    confidence: Confidence,
+    notes: z.string().max(20_000).nullable().optional(),
+  })
+  .strict()
+  .openapi('NewAction');
+
+export const NewVersion = z
+  .object({
+    stage: z.enum(VERSION_STAGE_VALUES),
+    date: PartialDateInput,
+    text: text(5_000_000),
+    sourceUrl: z.url().max(2000).nullable().optional(),
+  })
+  .strict()
+  .openapi('NewVersion');
+
+export const NewAmendment = z
+  .object({
+    versionId: z.string().min(1).max(100),
+    proposer: text(500),
+    date: PartialDateInput,
+    text: text(1_000_000),
+    source: z.string().max(2000).nullable().optional(),
+  })
+  .strict()
+  .openapi('NewAmendment');
+
+export const AmendmentDecision = z
+  .object({
+    fate: z.enum(AMENDMENT_FATE_VALUES).exclude(['pending']),
+    resultVersionId: z.string().max(100).nullable().optional(),
+  })
+  .strict()
+  .openapi('AmendmentDecision');
+
+export const Created = z.object({ id: z.string() }).openapi('Created');
+export const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });

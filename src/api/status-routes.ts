@@ -1,0 +1,102 @@
+/**
+ * Jurisdictions and their derived reform status: `/api/jurisdictions`, `/api/status`, `/api/status.csv`.
+ */
+import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import { listBills } from '../db/bills.js';
+import { getJurisdiction, listJurisdictions } from '../db/jurisdictions.js';
+import { statusAt } from '../db/status-query.js';
+import { today } from '../domain/status.js';
+import type { Lang } from '../domain/vocabulary.js';
+import { notFound } from '../lib/errors.js';
+import type { AppEnv } from '../app-env.js';
+import { toCsv } from '../lib/csv.js';
+import { ErrorBody, IdParam, Jurisdiction, JurisdictionDetail, StatusQuery, StatusResponse } from './schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+
+/**
+ * The status report that the API, the CSV export and the pages all use.
+ *
+ * @example
+ * await statusReport(store.db, '2012-06-14', 'es') // { asOf, jurisdictions: [{ id: 'MX', name: 'México', ... }] }
+ */
+export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf: string, lang: Lang, federation = 'MX') {
+  const [places, statuses] = await Promise.all([listJurisdictions(db, federation), statusAt(db, federation, asOf)]);
+  const byId = new Map(statuses.map((s) => [s.id, s]));
+  return {
+    asOf,
+    jurisdictions: places.map((p) => ({
+      ...byId.get(p.id)!,
+      id: p.id,
+      name: lang === 'es' ? p.nameEs : p.nameEn,
+    })),
+  };
+}
+
+export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/jurisdictions', tags: ['Jurisdictions'], summary: 'The federation and its entities',
+      responses: { 200: json(Jurisdiction.array(), 'Jurisdictions, federation first') },
+    }),
+    async (c) => c.json(await listJurisdictions(c.var.store.db), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/jurisdictions/{id}', tags: ['Jurisdictions'], summary: 'One jurisdiction with its bills and current status',
+      request: { params: IdParam },
+      responses: { 200: json(JurisdictionDetail, 'The jurisdiction'), 404: json(ErrorBody, 'No such jurisdiction') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const db = c.var.store.db;
+      const place = await getJurisdiction(db, id);
+      if (!place) throw notFound('jurisdiction', id);
+      const [[status], bills] = await Promise.all([
+        statusAt(db, place.parentId ?? place.id, today(), place.id),
+        listBills(db, { jurisdiction: id, page: 1, perPage: 200 }),
+      ]);
+      return c.json({ ...place, status: { ...status!, name: place.nameEs }, bills: bills.items }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/status', tags: ['Status'], summary: 'Reform status of every entity at a date, with evidence',
+      request: { query: StatusQuery },
+      responses: { 200: json(StatusResponse, 'Status of the federation and each entity') },
+    }),
+    async (c) => {
+      const { asOf = today(), lang = 'es' } = c.req.valid('query');
+      return c.json(await statusReport(c.var.store.db, asOf, lang), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/status.csv', tags: ['Status'], summary: 'The same status as CSV, for spreadsheets',
+      request: { query: StatusQuery },
+      responses: { 200: { content: { 'text/csv': { schema: { type: 'string' } } }, description: 'One row per jurisdiction' } },
+    }),
+    async (c) => {
+      const { asOf = today(), lang = 'es' } = c.req.valid('query');
+      const report = await statusReport(c.var.store.db, asOf, lang);
+      const rows = report.jurisdictions.map((j) => ({
+        id: j.id,
+        name: j.name,
+        as_of: report.asOf,
+        status: j.status,
+        since: j.since ?? '',
+        evidence: j.evidence.map((e) => `${e.date} ${e.classification}: ${e.billTitle}`).join(' | '),
+        sources: j.evidence.map((e) => e.source).join(' | '),
+        confidence: j.evidence.map((e) => e.confidence).join(' | '),
+        undated_status: j.undated?.status ?? '',
+        undated_evidence: j.undated?.evidence.map((e) => `${e.billTitle} (${e.source})`).join(' | ') ?? '',
+      }));
+      c.header('Content-Type', 'text/csv; charset=utf-8');
+      c.header('Content-Disposition', `attachment; filename="armoniza-status-${report.asOf}.csv"`);
+      return c.body(toCsv(rows), 200);
+    },
+  );
+}

@@ -1,0 +1,38 @@
+/**
+ * The one place routes are joined. `createApp` receives a store built by the runtime's entry point (`node.ts` with a
+ * SQLite file, `worker.ts` with D1) and never asks which runtime it runs on.
+ */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { createApi } from './api/index.js';
+import { errorJson, onError } from './api/errors.js';
+import type { AppConfig, AppEnv } from './app-env.js';
+import type { Store } from './db/client.js';
+
+export interface AppOptions {
+  store: Store;
+  config?: Partial<AppConfig>;
+}
+
+export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024 };
+
+/**
+ * @example
+ * const app = createApp({ store: openSqliteFile('data/armoniza.db') });
+ * const res = await app.request('/api/status?asOf=2012-06-14');
+ */
+export function createApp({ store, config }: AppOptions) {
+  const resolved: AppConfig = { ...DEFAULT_CONFIG, ...config };
+  const app = new OpenAPIHono<AppEnv>();
+  app.use('*', async (c, next) => {
+    c.set('store', store);
+    c.set('config', resolved);
+    await next();
+  });
+  app.route('/api', createApi());
+  app.get('/', (c) => c.redirect('/api/docs'));
+  app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
+  app.onError(onError);
+  return app;
+}
+
+export type ArmonizaApp = ReturnType<typeof createApp>;

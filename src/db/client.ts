@@ -1,0 +1,20 @@
+/**
+ * The database handle every other module receives. Reads go through drizzle on either driver (`await` works on both);
+ * writes that must land together go through `atomic`, because the two drivers make transactions differently:
+ * better-sqlite3 runs a synchronous transaction, D1 runs a batch (it has no interactive transactions). Writes are
+ * therefore planned first (ids known up front, checks done by reads) and then applied in one step.
+ */
+import type { BatchItem } from 'drizzle-orm/batch';
+import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type * as schema from './schema.js';
+
+export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
+export type Statement = BatchItem<'sqlite'>;
+
+export interface Store {
+  db: Db;
+  /** Applies every statement or none of them. */
+  atomic(statements: Statement[]): Promise<void>;
+  /** Which engine is underneath, for the health endpoint and logs only: nothing branches on it. */
+  engine: 'sqlite-file' | 'd1';
+}

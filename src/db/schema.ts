@@ -1,0 +1,173 @@
+/**
+ * The database schema (drizzle `sqlite-core`), shared by better-sqlite3 on Node and D1 on Workers. Migrations in
+ * `drizzle/` are generated from this file by `npm run db:generate`; never edit them by hand.
+ *
+ * Ids are text: deterministic for seeded facts (so a re-seed finds them), random for what users add. Every fact row
+ * (bill, action, amendment) points at a source and carries a confidence. Dates are partial: the value as found, its
+ * precision, and the first day on which the fact certainly holds (`dateEffective`, null when unknown).
+ */
+import { sql } from 'drizzle-orm';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import {
+  ACTION_CLASSIFICATION_VALUES,
+  AMENDMENT_FATE_VALUES,
+  BILL_KIND_VALUES,
+  CONFIDENCE_VALUES,
+  VERSION_STAGE_VALUES,
+} from '../domain/vocabulary.js';
+
+const DATE_PRECISIONS = ['day', 'month', 'year', 'before', 'unknown'] as const;
+const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
+
+/** The three columns of a partial date. */
+const partialDate = () => ({
+  dateValue: text('date_value').notNull(),
+  datePrecision: text('date_precision', { enum: DATE_PRECISIONS }).notNull(),
+  dateEffective: text('date_effective'),
+});
+
+export const jurisdictions = sqliteTable('jurisdictions', {
+  id: text('id').primaryKey(), // ISO 3166 / 3166-2: 'MX', 'MX-CHP'
+  parentId: text('parent_id'),
+  kind: text('kind', { enum: ['federation', 'state'] }).notNull(),
+  code: text('code').notNull(), // INEGI cve_ent for Mexican entities
+  nameEs: text('name_es').notNull(),
+  nameEn: text('name_en').notNull(),
+  officialName: text('official_name').notNull(),
+  mapId: text('map_id'), // id of the entity's path in the SVG map
+});
+
+export const sources = sqliteTable('sources', {
+  id: text('id').primaryKey(),
+  citation: text('citation').notNull(),
+  url: text('url'),
+});
+
+export const bills = sqliteTable(
+  'bills',
+  {
+    id: text('id').primaryKey(),
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    identifier: text('identifier'), // decree or initiative number as written ("Decreto 207")
+    title: text('title').notNull(),
+    kind: text('kind', { enum: BILL_KIND_VALUES }).notNull(),
+    harmonizes: integer('harmonizes', { mode: 'boolean' }).notNull().default(false),
+    sponsors: text('sponsors', { mode: 'json' }).$type<string[]>().notNull().default(sql`'[]'`),
+    notes: text('notes'),
+    sourceId: text('source_id').references(() => sources.id),
+    confidence: text('confidence', { enum: CONFIDENCE_VALUES }).notNull(),
+    // The furthest status any of its actions reaches, whatever the date; kept up to date when actions are added.
+    statusRank: integer('status_rank'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('bills_jurisdiction').on(t.jurisdictionId, t.statusRank, t.kind),
+    index('bills_kind').on(t.kind, t.statusRank),
+    index('bills_status').on(t.statusRank),
+  ],
+);
+
+export const versions = sqliteTable(
+  'versions',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id').notNull().references(() => bills.id),
+    stage: text('stage', { enum: VERSION_STAGE_VALUES }).notNull(),
+    ...partialDate(),
+    sourceUrl: text('source_url'),
+    sha256: text('sha256').notNull(),
+    text: text('text').notNull(),
+    wordCount: integer('word_count').notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('versions_bill').on(t.billId)],
+);
+
+export const amendments = sqliteTable(
+  'amendments',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id').notNull().references(() => bills.id),
+    versionId: text('version_id').notNull().references(() => versions.id),
+    proposer: text('proposer').notNull(),
+    ...partialDate(),
+    text: text('text').notNull(),
+    fate: text('fate', { enum: AMENDMENT_FATE_VALUES }).notNull().default('pending'),
+    resultVersionId: text('result_version_id').references(() => versions.id),
+    sourceId: text('source_id').references(() => sources.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index('amendments_bill').on(t.billId), index('amendments_version').on(t.versionId)],
+);
+
+export const actions = sqliteTable(
+  'actions',
+  {
+    id: text('id').primaryKey(),
+    billId: text('bill_id').notNull().references(() => bills.id),
+    // Copied from the bill so the status of every jurisdiction is one index range per status.
+    jurisdictionId: text('jurisdiction_id').notNull().references(() => jurisdictions.id),
+    ...partialDate(),
+    classification: text('classification', { enum: ACTION_CLASSIFICATION_VALUES }).notNull(),
+    description: text('description').notNull(),
+    // Derived from classification and the bill's `harmonizes` when written (see domain/status.ts); never typed in.
+    statusRank: integer('status_rank'),
+    sourceId: text('source_id').notNull().references(() => sources.id),
+    confidence: text('confidence', { enum: CONFIDENCE_VALUES }).notNull(),
+    notes: text('notes'),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('actions_bill').on(t.billId, t.dateEffective),
+    index('actions_status').on(t.jurisdictionId, t.statusRank, t.dateEffective),
+    index('actions_undated').on(t.jurisdictionId, t.statusRank).where(sql`date_effective IS NULL`),
+  ],
+);
+
+/** Model legislation: a reference text segmented into provisions. */
+export const models = sqliteTable('models', {
+  id: text('id').primaryKey(),
+  title: text('title').notNull(),
+  language: text('language').notNull(),
+  source: text('source'),
+  ...partialDate(),
+  sha256: text('sha256').notNull(),
+  text: text('text').notNull(),
+  createdAt: createdAt(),
+});
+
+/** The editable marks on a model's provisions: mandatory or optional, and the criterion they are grouped under. */
+export const modelProvisions = sqliteTable(
+  'model_provisions',
+  {
+    modelId: text('model_id').notNull().references(() => models.id),
+    ref: text('ref').notNull(),
+    position: integer('position').notNull(),
+    mandatory: integer('mandatory', { mode: 'boolean' }).notNull().default(true),
+    criterion: text('criterion'),
+  },
+  (t) => [primaryKey({ columns: [t.modelId, t.ref] })],
+);
+
+/** Compare results keyed by the two texts' hashes and the engine version. */
+export const comparisons = sqliteTable('comparisons', {
+  key: text('key').primaryKey(),
+  result: text('result').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Instance settings such as the hash of the bootstrap admin token. */
+export const settings = sqliteTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
+
+export const seedRuns = sqliteTable(
+  'seed_runs',
+  {
+    dataset: text('dataset').notNull(),
+    sha256: text('sha256').notNull(),
+    appliedAt: createdAt(),
+  },
+  (t) => [uniqueIndex('seed_runs_dataset').on(t.dataset, t.sha256)],
+);
