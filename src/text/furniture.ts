@@ -1,0 +1,71 @@
+/**
+ * Page furniture: running headers, footers and page numbers left in a text extracted from a PDF
+ * ("1 de 60", the law's title repeated on every page, "CÁMARA DE DIPUTADOS … Última Reforma DOF …",
+ * "Secretaría General"). They often fall in the middle of a sentence, so they are found line by line and dropped.
+ *
+ * A line is furniture when it is a page number, or when it repeats on many pages next to the page numbers (or, in a
+ * text without page numbers, repeats often and reads like a header: no final punctuation). Lines the caller marks as
+ * structure (articles, headings, reform notes, fracciones) are never furniture, however often they repeat.
+ */
+
+/** Lines found to be page furniture, by index. */
+export interface Furniture {
+  drop: Uint8Array;
+  count: number;
+}
+
+const PAGE_NUMBER = [
+  /^(?:p[áa]g(?:ina|\.)?\s*)?\d{1,4}\s*(?:de|\/|of)\s*\d{1,4}$/i,
+  /^[-–—]?\s*\d{1,4}\s*[-–—]?$/,
+  /^p[áa]g(?:ina|\.)\s*\d{1,4}$/i,
+];
+/** How far (in lines) a running header may sit from a page number. */
+const NEAR = 8;
+
+/**
+ * Find the page furniture of a text given as trimmed lines; `isStructure` protects lines that carry structure.
+ *
+ * @example
+ * const lines = ['Artículo 1. Texto', '1 de 2', 'MI LEY', 'sigue.', '2 de 2', 'MI LEY'];
+ * findFurniture(lines, (l) => l.startsWith('Artículo')).count // 4
+ */
+export function findFurniture(lines: string[], isStructure: (line: string, index: number) => boolean): Furniture {
+  const drop = new Uint8Array(lines.length);
+  const pageLines: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (l.length > 0 && l.length <= 24 && isPageNumber(l)) {
+      drop[i] = 1;
+      pageLines.push(i);
+    }
+  }
+  // With page numbers, running headers sit next to them (or open the first page): only those lines are candidates.
+  const withPages = pageLines.length >= 2;
+  const candidate = new Uint8Array(lines.length).fill(withPages ? 0 : 1);
+  if (withPages) {
+    candidate.fill(1, 0, Math.min(lines.length, NEAR));
+    for (const p of pageLines) candidate.fill(1, Math.max(0, p - NEAR), Math.min(lines.length, p + NEAR + 1));
+  }
+  const occurrences = new Map<string, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    const l = lines[i]!;
+    if (!candidate[i] || l.length < 4 || drop[i]) continue;
+    const list = occurrences.get(l);
+    if (list) list.push(i);
+    else occurrences.set(l, [i]);
+  }
+  const minRepeats = withPages ? Math.max(3, Math.ceil(pageLines.length * 0.3)) : 4;
+  for (const [line, at] of occurrences) {
+    if (at.length < minRepeats) continue;
+    if (!withPages && (/[.;:,]$/.test(line) || !/\p{L}{3}/u.test(line))) continue;
+    if (at.some((i) => isStructure(line, i))) continue;
+    for (const i of at) drop[i] = 1;
+  }
+  let count = 0;
+  for (let i = 0; i < drop.length; i++) count += drop[i]!;
+  return { drop, count };
+}
+
+function isPageNumber(line: string): boolean {
+  return PAGE_NUMBER.some((re) => re.test(line));
+}

@@ -1,0 +1,76 @@
+/**
+ * Reform notes: the lines the Cámara de Diputados prints under a provision to record its history
+ * ("Fracción reformada DOF 19-01-2018", "Párrafo reformado DOF 19-01-2018, 07-06-2024", "Artículo derogado DOF …").
+ *
+ * They are metadata of the provision above them, not text of the law. This module only recognises a line as a note;
+ * the segmenter decides which provision it belongs to from its target ("Fracción" → the last fracción).
+ */
+import type { ReformNote } from './types';
+
+/** What a note is about, resolved to the level of the provision it annotates. */
+export type NoteLevel = 'unit' | 'fraction' | 'inciso' | 'clause' | 'paragraph' | 'heading';
+
+const TARGET =
+  '(Art[íi]culo|ART[ÍI]CULO|Transitorio|Fracci[óo]n|FRACCI[ÓO]N|P[áa]rrafo|P[ÁA]RRAFO|Sub-?inciso|Inciso|INCISO|Numeral|Apartado|Base|' +
+  'Denominaci[óo]n\\s+del?\\s+\\S+|Nombre\\s+del?\\s+\\S+|Libro|T[íi]tulo|Cap[íi]tulo|Secci[óo]n|Ley|Decreto)';
+const ACTION = '(reformad|adicionad|derogad|recorrid|modificad|aclarad|corregid|abrogad)[oa]s?';
+// Target, up to three words of detail ("con fracciones", "primero"), an action, then only decree references.
+const NOTE = new RegExp(`^${TARGET}((?:\\s+[\\p{L}]+){0,3}?)\\s+${ACTION}\\b(.*)$`, 'iu');
+const REST = /^[\s.,;:()y]*(?:(?:D\.?\s?O\.?\s?F\.?|DOF|en|el|del|por|Fe de erratas(?: al [\p{L} ]+)?)[\s.,;:()y]*|\d{1,2}[-/]\d{1,2}[-/]\d{4}[\s.,;:()y]*)*$/iu;
+const HISTORY = /^(Reforma|Fe de erratas)\s+(DOF|al)\b.*\d{1,2}-\d{1,2}-\d{4}/iu;
+// Cheap filter before the full patterns: a note names an action or a DOF date.
+const QUICK = /ad[oa]s?\b|DOF|D\.O\.F/;
+const DATE = /(\d{1,2})[-/](\d{1,2})[-/](\d{4})/g;
+
+/**
+ * Parse a line as a reform note, or return null when it is text.
+ *
+ * @example
+ * parseReformNote('Párrafo reformado DOF 19-01-2018, 07-06-2024')
+ * // { action: 'reformed', target: 'Párrafo', dates: ['2018-01-19', '2024-06-07'], raw: 'Párrafo reformado DOF 19-01-2018, 07-06-2024' }
+ */
+export function parseReformNote(line: string): ReformNote | null {
+  const raw = line.trim();
+  if (raw.length > 240 || raw.length < 8 || !QUICK.test(raw)) return null;
+  const m = NOTE.exec(raw);
+  if (m) {
+    const rest = m[4] ?? '';
+    if (!REST.test(rest)) return null;
+    return { action: actionOf(m[3]!), target: m[1]!.replace(/\s+/g, ' '), dates: datesIn(rest), raw };
+  }
+  if (HISTORY.test(raw)) return { action: 'other', target: raw.split(/\s+/)[0]!, dates: datesIn(raw), raw };
+  return null;
+}
+
+/**
+ * The level of provision a note annotates, from its target.
+ *
+ * @example
+ * noteLevel({ action: 'reformed', target: 'Fracción', dates: [], raw: '' }) // 'fraction'
+ */
+export function noteLevel(note: ReformNote): NoteLevel {
+  for (const [re, level] of LEVELS) if (re.test(note.target)) return level;
+  return 'unit';
+}
+
+const LEVELS: [RegExp, NoteLevel][] = [
+  [/^fracci/i, 'fraction'],
+  [/^(inciso|sub)/i, 'inciso'],
+  [/^numeral/i, 'clause'],
+  [/^p[áa]rrafo/i, 'paragraph'],
+  [/^(denominaci|nombre|libro|t[íi]tulo|cap[íi]tulo|secci)/i, 'heading'],
+];
+
+function actionOf(word: string): ReformNote['action'] {
+  const w = word.toLowerCase();
+  if (w.startsWith('reformad') || w.startsWith('modificad')) return 'reformed';
+  if (w.startsWith('adicionad')) return 'added';
+  if (w.startsWith('derogad') || w.startsWith('abrogad')) return 'repealed';
+  return 'other';
+}
+
+function datesIn(s: string): string[] {
+  const out: string[] = [];
+  for (const m of s.matchAll(DATE)) out.push(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
+  return out;
+}

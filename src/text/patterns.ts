@@ -1,0 +1,283 @@
+/**
+ * Line recognizers for Mexican legal text: article, heading, transitorio, fracción, inciso and numbered-clause labels,
+ * and the non-law lines of a decree (signatures, promulgation, publication date, elisions).
+ *
+ * Each recognizer looks at one trimmed line and says what it could be; whether it really is that (numbering
+ * continues, the line above ended a sentence) is decided by the segmenter, which has the context.
+ */
+import { ordinalValue, romanValue, stripAccents, suffixValue, titleCase } from './numbering';
+
+/** An article label at the start of a line. */
+export interface ArticleLine {
+  /** "5 Bis", "10", "Único" */
+  ref: string;
+  /** The label as written, separator included: "Artículo 10.-". */
+  label: string;
+  /** Text after the label. */
+  rest: string;
+  /** Ordering value: number × 100 + suffix (Bis = 1 …); ordinal words count as their number. */
+  order: number;
+  /** True for "Artículo Primero", "Artículo Único" (decree style), false for "Artículo 1o.". */
+  worded: boolean;
+}
+
+/** A heading line ("TÍTULO PRIMERO", "CAPÍTULO II. De los delitos"). */
+export interface HeadingLine {
+  kind: 'book' | 'title' | 'chapter' | 'section';
+  level: number;
+  /** Canonical label for paths and refs: "Título Primero", "Capítulo II". */
+  canonical: string;
+  label: string;
+  /** Heading name written on the same line, if any. */
+  name: string;
+}
+
+/** A list label: fracción ("II."), inciso ("a)") or numbered clause ("1."). */
+export interface ListLine {
+  type: 'fraction' | 'inciso' | 'clause';
+  /** "II", "II Bis", "a", "1" */
+  key: string;
+  value: number;
+  label: string;
+  rest: string;
+}
+
+/** A transitorio label ("Primero.-", "Décimo Cuarto.", "ÚNICO.-"). */
+export interface TransitoryLine {
+  /** Canonical words: "Décimo Cuarto". */
+  words: string;
+  value: number;
+  label: string;
+  rest: string;
+}
+
+const SUFFIX = '(bis|ter|qu[áa]ter|quinquies|sexies|septies|octies|nonies|decies)(?![\\p{L}])';
+const SEP = '(\\.\\s*[-–—]+|\\.|[-–—]+|:)';
+const ARTICLE_HEAD = /^(?:#{1,6}\s*)?(ART[ÍI]CULO|Art[íi]culo|ARTICULO|Art\.|ARTICLE|Article|ARTIGO|Artigo)\s+/u;
+const ARTICLE_NUMBER = /^(\d{1,4})|^(\p{L}+)(?:\s+(\p{L}+))?/u;
+const ARTICLE_TAIL = new RegExp(`^(?:\\s*(?:o|º|°|ª)(?![\\p{L}]))?(?:\\s*[-–]?\\s*${SUFFIX})?\\s*${SEP}?\\s*`, 'iu');
+const HEADING =
+  /^(?:#{1,6}\s*)?(LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)\s+(\d{1,3}|[\p{L}]+)(?:\s+([\p{L}]+))?(.*)$/u;
+const HEADING_KINDS: Record<string, [HeadingLine['kind'], number]> = {
+  libro: ['book', 1],
+  titulo: ['title', 2],
+  capitulo: ['chapter', 3],
+  seccion: ['section', 4],
+};
+const TRANSITORY = new RegExp(
+  `^(?:#{1,6}\\s*)?(?:(?:ART[ÍI]CULO|Art[íi]culo)\\s+)?(\\p{L}+(?:[\\s-]+\\p{L}+)?)(?:\\s+transitorio)?\\s*${SEP}\\s*(.*)$`,
+  'iu',
+);
+const TRANSITORY_HEADER = /^(?:#{1,6}\s*)?(?:ART[ÍI]CULOS?\s+)?TRANSITORI[OA]S?\s*[.:]?$/iu;
+const REFORM_SECTION = /^ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS?\s+DE\s+REFORMA/iu;
+const FRACTION = new RegExp(`^([IVXLCDM]{1,7})(?:\\s*[-–]?\\s*${SUFFIX})?\\s*(\\.\\s*[-–—]+|\\.|\\)|[-–—]+)\\s*(.*)$`, 'u');
+const ROMAN_LETTERS = 'IVXLCDM';
+const INCISO = /^([a-zñ])\s*\)\s*(.*)$/u;
+const CLAUSE = /^(\d{1,3})\s*(\.\s*[-–—]+|\.|\))\s+(.*)$/u;
+const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
+const SIGNATURE = new RegExp(`\\sa\\s+\\d{1,2}\\s+de\\s+(?:${MONTHS})\\s+de\\s+\\d{4}\\s*\\.?\\s*[-–]`, 'i');
+const PROMULGATION = /^(En cumplimiento de lo dispuesto por la fracci[óo]n I del Art[íi]culo 89|Dado en (el|la) (Palacio|Sal[óo]n|Sala|Recinto))/iu;
+const PUBLISHED = new RegExp(`^Publicad[oa] en el Diario Oficial de la Federaci[óo]n(?: el)? (\\d{1,2}) de (${MONTHS}) de (\\d{4})`, 'iu');
+const ELISION = /^[.…\s]{3,}$/u;
+const TEXT_START = /^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u;
+
+/**
+ * Recognise an article label at the start of a line ("Artículo 1o.", "ARTÍCULO 2.-", "Artículo 5 Bis", "Artículo
+ * Único.-", "Article 3"); null when the line cannot start an article (e.g. "Artículo 21 de la Ley …").
+ *
+ * @example
+ * parseArticleLine('Artículo 5 Bis.- Se entiende…') // { ref: '5 Bis', label: 'Artículo 5 Bis.-', rest: 'Se entiende…', order: 501, worded: false }
+ */
+export function parseArticleLine(line: string): ArticleLine | null {
+  const head = ARTICLE_HEAD.exec(line);
+  if (!head) return null;
+  let pos = head[0].length;
+  const num = ARTICLE_NUMBER.exec(line.slice(pos));
+  if (!num) return null;
+  let base: number;
+  let refBase: string;
+  let worded = false;
+  if (num[1]) {
+    base = Number(num[1]);
+    refBase = String(base);
+    pos += num[1].length;
+  } else {
+    const two = num[3] ? ordinalValue(`${num[2]} ${num[3]}`) : 0;
+    const one = ordinalValue(num[2]!);
+    if (two) {
+      base = two;
+      refBase = titleCase(`${num[2]} ${num[3]}`);
+      pos += num[0].length;
+    } else if (one) {
+      base = one;
+      refBase = titleCase(num[2]!);
+      pos += num[2]!.length;
+    } else return null;
+    worded = true;
+  }
+  const tail = ARTICLE_TAIL.exec(line.slice(pos))!;
+  const rest = line.slice(pos + tail[0].length);
+  if (!tail[2] && rest.length > 0) return null;
+  if (rest.length > 0 && !TEXT_START.test(rest)) return null;
+  const suffix = tail[1] ? suffixValue(tail[1]) : 0;
+  return {
+    ref: suffix ? `${refBase} ${titleCase(stripAccents(tail[1]!))}` : refBase,
+    label: line.slice(0, pos + tail[0].length).trim(),
+    rest,
+    order: base * 100 + suffix,
+    worded,
+  };
+}
+
+/**
+ * Recognise a heading label (Libro / Título / Capítulo / Sección with a numeral), with its name if on the same line.
+ *
+ * @example
+ * parseHeadingLine('CAPÍTULO II. De los delitos') // { kind: 'chapter', level: 3, canonical: 'Capítulo II', label: 'CAPÍTULO II.', name: 'De los delitos' }
+ */
+export function parseHeadingLine(line: string): HeadingLine | null {
+  const m = HEADING.exec(line);
+  if (!m) return null;
+  const [kind, level] = HEADING_KINDS[stripAccents(m[1]!.toLowerCase())]!;
+  let numeral = m[2]!;
+  let tail = m[4]!;
+  if (m[3]) {
+    if (ordinalValue(`${numeral} ${m[3]}`)) numeral = `${numeral} ${m[3]}`;
+    else tail = ` ${m[3]}${tail}`;
+  }
+  const value = /^\d+$/.test(numeral) ? Number(numeral) : romanValue(numeral) || ordinalValue(numeral);
+  if (!value) return null;
+  const sep = /^\s*([.:\-–—]+)\s*/.exec(tail);
+  let name = '';
+  if (sep) name = tail.slice(sep[0].length).trim();
+  else if (tail.trim()) {
+    // "CAPÍTULO I DISPOSICIONES GENERALES" is a heading; "Capítulo III de esta Ley, …" is a sentence.
+    if (/\p{Ll}/u.test(tail)) return null;
+    name = tail.trim();
+  }
+  const numeralLabel = romanValue(numeral) ? numeral : titleCase(numeral);
+  return {
+    kind,
+    level,
+    canonical: `${titleCase(m[1]!)} ${numeralLabel}`,
+    label: (sep ? line.slice(0, line.length - tail.length + sep[0].length) : line.slice(0, line.length - tail.length)).trim(),
+    name,
+  };
+}
+
+/**
+ * Recognise a transitorio label ("Primero.-", "Décimo Cuarto.", "ÚNICO.-", "Artículo Segundo Transitorio.-").
+ *
+ * @example
+ * parseTransitoryLine('Décimo Cuarto. Las procuradurías…') // { words: 'Décimo Cuarto', value: 14, label: 'Décimo Cuarto.', rest: 'Las procuradurías…' }
+ */
+export function parseTransitoryLine(line: string): TransitoryLine | null {
+  const m = TRANSITORY.exec(line);
+  if (!m) return null;
+  const words = m[1]!.replace(/[\s-]+transitorio$/iu, '').replace(/-/g, ' ');
+  const value = ordinalValue(words);
+  const rest = m[3]!;
+  if (!value || (rest.length > 0 && !TEXT_START.test(rest))) return null;
+  return { words: titleCase(words), value, label: line.slice(0, line.length - rest.length).trim(), rest };
+}
+
+/**
+ * Recognise a fracción ("XII.", "IV Bis.-"), inciso ("a)") or numbered clause ("1.") label.
+ *
+ * @example
+ * parseListLine('II. Establecer los tipos penales…') // { type: 'fraction', key: 'II', value: 200, label: 'II.', rest: 'Establecer los tipos penales…' }
+ */
+export function parseListLine(line: string): ListLine | null {
+  const c0 = line.charCodeAt(0);
+  if (c0 >= 65 && c0 <= 90) {
+    if (!ROMAN_LETTERS.includes(line[0]!) || !/^[IVXLCDM]{1,7}\b/.test(line)) return null;
+    const m = FRACTION.exec(line);
+    if (!m) return null;
+    const v = romanValue(m[1]!);
+    const rest = m[4]!;
+    if (!v || (rest.length > 0 && !TEXT_START.test(rest))) return null;
+    const suffix = m[2] ? suffixValue(m[2]) : 0;
+    const key = suffix ? `${m[1]} ${titleCase(stripAccents(m[2]!))}` : m[1]!;
+    return { type: 'fraction', key, value: v * 100 + suffix, label: line.slice(0, line.length - rest.length).trim(), rest };
+  }
+  if (c0 >= 48 && c0 <= 57) {
+    const m = CLAUSE.exec(line);
+    if (!m || !TEXT_START.test(m[3]!)) return null;
+    return { type: 'clause', key: m[1]!, value: Number(m[1]) * 100, label: line.slice(0, line.length - m[3]!.length).trim(), rest: m[3]! };
+  }
+  if (line.charCodeAt(1) !== 41 && line.charCodeAt(2) !== 41) return null; // ')'
+  const m = INCISO.exec(line);
+  if (!m) return null;
+  const letter = m[1]!;
+  const value = letter === 'ñ' ? 1450 : (letter.charCodeAt(0) - 96) * 100;
+  return { type: 'inciso', key: letter, value, label: line.slice(0, line.length - m[2]!.length).trim(), rest: m[2]! };
+}
+
+/**
+ * True for a "TRANSITORIOS" header line (also "Transitorio", "ARTÍCULOS TRANSITORIOS").
+ *
+ * @example
+ * isTransitoryHeader('ARTÍCULOS TRANSITORIOS') // true
+ */
+export function isTransitoryHeader(line: string): boolean {
+  return TRANSITORY_HEADER.test(line);
+}
+
+/**
+ * True for the header of the reform decrees' transitorios in a consolidated law.
+ *
+ * @example
+ * isReformSection('ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA') // true
+ */
+export function isReformSection(line: string): boolean {
+  return REFORM_SECTION.test(line);
+}
+
+/**
+ * True for a line that closes a decree: the chambers' signatures or the President's promulgation.
+ *
+ * @example
+ * isClosingLine('Ciudad de México, a 25 de abril de 2024.- Dip. Marcela Guerra Castillo, Presidenta.-') // true
+ */
+export function isClosingLine(line: string): boolean {
+  const c = line.charCodeAt(0);
+  if (c === 69 || c === 68) return PROMULGATION.test(line); // "En cumplimiento…", "Dado en…"
+  if (!line.includes('.-') || !startsText(line)) return false;
+  const m = SIGNATURE.exec(line);
+  return m !== null && m.index <= 90;
+}
+
+/**
+ * Decree reference ("DOF 19-01-2018") from a "Publicado en el Diario Oficial de la Federación el …" line, or null.
+ *
+ * @example
+ * publishedDecree('Publicado en el Diario Oficial de la Federación el 19 de enero de 2018') // 'DOF 19-01-2018'
+ */
+export function publishedDecree(line: string): string | null {
+  if (!line.startsWith('Publicad')) return null;
+  const m = PUBLISHED.exec(line);
+  if (!m) return null;
+  const month = MONTHS.split('|').indexOf(m[2]!.toLowerCase());
+  const mm = month >= 9 ? month : month + 1; // "setiembre" sits after "septiembre"
+  return `DOF ${m[1]!.padStart(2, '0')}-${String(mm).padStart(2, '0')}-${m[3]}`;
+}
+
+/**
+ * True for a line made only of dots or ellipses (text left out of a decree).
+ *
+ * @example
+ * isElision('……….') // true
+ */
+export function isElision(line: string): boolean {
+  return ELISION.test(line);
+}
+
+/**
+ * True when a line can begin a provision's text (capital letter, digit, quote, ellipsis).
+ *
+ * @example
+ * startsText('de la Constitución') // false
+ */
+export function startsText(line: string): boolean {
+  return TEXT_START.test(line);
+}
