@@ -91,6 +91,7 @@ export const StatusResponse = z.object({ asOf: z.string(), jurisdictions: z.arra
 export const StatusQuery = z.object({
   asOf: IsoDay.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Day to derive the status at (default: today, UTC)' }),
   lang: z.enum(['es', 'en']).optional().openapi({ param: { name: 'lang', in: 'query' } }),
+  federation: z.string().min(2).max(20).optional().openapi({ param: { name: 'federation', in: 'query' }, description: 'Federation id (default MX)' }),
 });
 
 const Dated = { date: z.string(), datePrecision: DatePrecision, dateEffective: z.string().nullable() };

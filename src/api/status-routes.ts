@@ -22,6 +22,7 @@ const json = <T>(schema: T, description: string) => ({ content: { 'application/j
  */
 export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf: string, lang: Lang, federation = 'MX') {
   const [places, statuses] = await Promise.all([listJurisdictions(db, federation), statusAt(db, federation, asOf)]);
+  if (places.length === 0) throw notFound('federation', federation, 'federation');
   const byId = new Map(statuses.map((s) => [s.id, s]));
   return {
     asOf,
@@ -68,8 +69,8 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: json(StatusResponse, 'Status of the federation and each entity') },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es' } = c.req.valid('query');
-      return c.json(await statusReport(c.var.store.db, asOf, lang), 200);
+      const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');
+      return c.json(await statusReport(c.var.store.db, asOf, lang, federation), 200);
     },
   );
 
@@ -80,8 +81,8 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: { content: { 'text/csv': { schema: { type: 'string' } } }, description: 'One row per jurisdiction' } },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es' } = c.req.valid('query');
-      const report = await statusReport(c.var.store.db, asOf, lang);
+      const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');
+      const report = await statusReport(c.var.store.db, asOf, lang, federation);
       const rows = report.jurisdictions.map((j) => ({
         id: j.id,
         name: j.name,

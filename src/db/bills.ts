@@ -57,8 +57,7 @@ export async function listBills(db: Db, filter: BillFilter) {
   if (filter.jurisdiction) where.push(eq(bills.jurisdictionId, filter.jurisdiction));
   if (filter.status) where.push(eq(bills.statusRank, STATUS_RANK[filter.status]));
   if (filter.kind) where.push(eq(bills.kind, filter.kind));
-  // The text is matched literally: % and _ typed by a user are not wildcards.
-  if (filter.q) where.push(sql`${bills.title} LIKE ${`%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`);
+  if (filter.q) where.push(titleMatches(filter.q));
   const filtered = where.length ? and(...where) : undefined;
   const [rows, [total]] = await Promise.all([
     db
@@ -72,6 +71,17 @@ export async function listBills(db: Db, filter: BillFilter) {
     db.select({ n: count() }).from(bills).where(filtered),
   ]);
   return { items: rows.map(presentBill), total: total?.n ?? 0, page: filter.page, perPage: filter.perPage };
+}
+
+/**
+ * Bills whose title has every word of `q` (the last one as a prefix), ignoring case and accents, through the
+ * `bills_fts` index. Text without any word (only symbols) is matched literally instead.
+ */
+function titleMatches(q: string): SQL {
+  const words = q.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return sql`${bills.title} LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+  const query = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
+  return sql`${bills}.rowid IN (SELECT rowid FROM bills_fts WHERE bills_fts MATCH ${query})`;
 }
 
 function presentDate(row: { dateValue: string; datePrecision: PartialDate['precision']; dateEffective: string | null }) {

@@ -1,10 +1,11 @@
 /**
  * Reads the status of every jurisdiction at a date in two statements, whatever the number of actions: for each
  * jurisdiction and each status rank, the earliest effective date is one seek in the `actions_status` index
- * (jurisdiction, rank, date), and the evidence is the actions at that (jurisdiction, rank, date).
+ * (jurisdiction, rank, date), and the evidence is the actions at that (jurisdiction, rank, date), at most
+ * `EVIDENCE_LIMIT` of them.
  * The rule itself is documented in `domain/status.ts`.
  */
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
 import { STATUS_VALUES } from '../domain/vocabulary.js';
 import { statusOfRank, type Evidence, type JurisdictionStatus } from '../domain/status.js';
 import type { Db } from './client.js';
@@ -26,6 +27,9 @@ interface EvidenceRow {
   notes: string | null;
 }
 
+/** At most this many actions are returned as evidence for one status (the first recorded). */
+export const EVIDENCE_LIMIT = 5;
+
 const RANKS = STATUS_VALUES.map((_, i) => i).filter((i) => i > 0).reverse();
 
 function evidenceOf(row: EvidenceRow): Evidence | null {
@@ -43,6 +47,22 @@ function evidenceOf(row: EvidenceRow): Evidence | null {
     confidence: row.confidence!,
     notes: row.notes,
   };
+}
+
+const SLOT_NAMES = sql.raw(Array.from({ length: EVIDENCE_LIMIT }, (_, k) => `best.e${k}`).join(', '));
+
+/**
+ * The rowids of the first `EVIDENCE_LIMIT` actions at (jurisdiction, rank, date), one index seek each, so that a
+ * status backed by thousands of actions still costs a handful of lookups.
+ */
+function evidenceSlots(dateCondition: SQL) {
+  return sql.join(
+    Array.from({ length: EVIDENCE_LIMIT }, (_, k) =>
+      sql`(SELECT rowid FROM actions WHERE jurisdiction_id = ranked.jid AND status_rank = ranked.rank AND ${dateCondition}
+        ORDER BY rowid LIMIT 1 OFFSET ${sql.raw(String(k))}) AS e${sql.raw(String(k))}`,
+    ),
+    sql`, `,
+  );
 }
 
 const EVIDENCE_COLUMNS = sql`a.id AS action_id, a.bill_id, b.title AS bill_title, a.classification, a.description,
@@ -67,22 +87,24 @@ export async function statusAt(db: Db, parentId: string, asOf: string, only?: st
   const scope = only ? sql`j.id = ${only}` : sql`(j.id = ${parentId} OR j.parent_id = ${parentId})`;
   const dated = await db.all<EvidenceRow>(sql`
     WITH firsts AS (SELECT j.id AS jid, ${firstDates} FROM jurisdictions j WHERE ${scope}),
-         best AS (SELECT jid, CASE ${rankCase} END AS rank, COALESCE(${sinceOf}) AS since FROM firsts)
+         ranked AS MATERIALIZED (SELECT jid, CASE ${rankCase} END AS rank, COALESCE(${sinceOf}) AS since FROM firsts),
+         best AS (SELECT ranked.*, ${evidenceSlots(sql`date_effective = ranked.since`)} FROM ranked)
     SELECT best.jid, best.rank, best.since, ${EVIDENCE_COLUMNS}
     FROM best
-    LEFT JOIN actions a ON a.jurisdiction_id = best.jid AND a.status_rank = best.rank AND a.date_effective = best.since
+    LEFT JOIN actions a ON a.rowid IN (${SLOT_NAMES})
     LEFT JOIN bills b ON b.id = a.bill_id
     LEFT JOIN sources s ON s.id = a.source_id
-    ORDER BY best.jid, a.id`);
+    ORDER BY best.jid, a.rowid`);
   const undated = await db.all<EvidenceRow>(sql`
-    WITH best AS (SELECT j.id AS jid, (SELECT MAX(status_rank) FROM actions WHERE jurisdiction_id = j.id
-           AND date_effective IS NULL AND status_rank IS NOT NULL) AS rank FROM jurisdictions j WHERE ${scope})
+    WITH ranked AS MATERIALIZED (SELECT j.id AS jid, (SELECT MAX(status_rank) FROM actions WHERE jurisdiction_id = j.id
+           AND date_effective IS NULL AND status_rank IS NOT NULL) AS rank FROM jurisdictions j WHERE ${scope}),
+         best AS (SELECT ranked.*, ${evidenceSlots(sql`date_effective IS NULL`)} FROM ranked WHERE rank IS NOT NULL)
     SELECT best.jid, best.rank, NULL AS since, ${EVIDENCE_COLUMNS}
     FROM best
-    JOIN actions a ON a.jurisdiction_id = best.jid AND a.status_rank = best.rank AND a.date_effective IS NULL
+    JOIN actions a ON a.rowid IN (${SLOT_NAMES})
     JOIN bills b ON b.id = a.bill_id
     JOIN sources s ON s.id = a.source_id
-    ORDER BY best.jid, a.id`);
+    ORDER BY best.jid, a.rowid`);
 
   const byId = new Map<string, JurisdictionStatus>();
   for (const row of dated) {
