@@ -4,6 +4,7 @@
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import { addAction, addAmendment, addVersion, createBill, decideAmendment, getBill, listBills } from '../db/bills.js';
+import { getFileText } from '../db/files.js';
 import { notFound } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import {
@@ -70,7 +71,11 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
       request: { params: IdParam, ...body(NewVersion) },
       responses: { 201: json(Created, 'The new version'), ...writeErrors },
     }),
-    async (c) => c.json({ id: await addVersion(c.var.store, c.req.valid('param').id, c.req.valid('json')) }, 201),
+    async (c) => {
+      const { text, fileId, ...input } = c.req.valid('json');
+      const body = text ?? (await getFileText(c.var.store.db, fileId!));
+      return c.json({ id: await addVersion(c.var.store, c.req.valid('param').id, { ...input, text: body, fileId: fileId ?? null }) }, 201);
+    },
   );
 
   api.openapi(

@@ -9,11 +9,17 @@ import type { AppEnv } from '../app-env.js';
 import { registerBillRoutes } from './bill-routes.js';
 import { renderApiDocs } from './docs.js';
 import { errorJson, validationError } from './errors.js';
+import { registerModelRoutes } from './model-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
+import { MAX_UPLOAD_BYTES, registerUploadRoutes } from './upload-routes.js';
 
-/** Every request that is not a read needs the admin token. Reads are public. */
+/** POSTs that compute an answer without changing the record: open to readers. */
+export const PUBLIC_POSTS: ReadonlySet<string> = new Set(['/api/compare']);
+
+/** Every request that is not a read needs the admin token. Reads (and `PUBLIC_POSTS`) are public. */
 export const requireWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
+  if (c.req.method === 'POST' && PUBLIC_POSTS.has(c.req.path)) return next();
   const header = c.req.header('Authorization') ?? '';
   const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
   if (!token) return errorJson(c, 401, 'unauthorized', 'Authorization: Bearer <token> is required for writes', [{ field: 'Authorization', message: 'missing' }]);
@@ -45,16 +51,20 @@ export function createApi() {
     },
   });
   api.use('*', requireWriter);
-  api.use('*', async (c, next) =>
-    bodyLimit({
-      maxSize: c.var.config.maxBodyBytes,
-      onError: (c) => errorJson(c, 413, 'too_large', `body: larger than the limit of ${c.var.config.maxBodyBytes} bytes`, [{ field: 'body', message: 'too large' }]),
-    })(c, next),
-  );
+  api.use('*', async (c, next) => {
+    // Uploads carry files up to MAX_UPLOAD_BYTES plus the multipart envelope; everything else the configured limit.
+    const maxSize = c.req.path === '/api/uploads' ? MAX_UPLOAD_BYTES + 64 * 1024 : c.var.config.maxBodyBytes;
+    return bodyLimit({
+      maxSize,
+      onError: (c) => errorJson(c, 413, 'too_large', `body: larger than the limit of ${maxSize} bytes`, [{ field: 'body', message: 'too large' }]),
+    })(c, next);
+  });
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   registerStatusRoutes(api);
   registerBillRoutes(api);
+  registerModelRoutes(api);
+  registerUploadRoutes(api);
 
   api.doc31('/openapi.json', OPENAPI_INFO);
   api.get('/docs', (c) => c.html(renderApiDocs(api.getOpenAPI31Document(OPENAPI_INFO))));

@@ -131,7 +131,7 @@ const BillFields = {
 export const BillSummary = z.object(BillFields).openapi('BillSummary');
 
 export const Version = z
-  .object({ id: z.string(), stage: z.enum(VERSION_STAGE_VALUES), ...Dated, sourceUrl: z.string().nullable(), sha256: z.string(), wordCount: z.number().int(), createdAt: z.string() })
+  .object({ id: z.string(), stage: z.enum(VERSION_STAGE_VALUES), ...Dated, sourceUrl: z.string().nullable(), sha256: z.string(), wordCount: z.number().int(), fileId: z.string().nullable(), createdAt: z.string() })
   .openapi('Version');
 
 export const Amendment = z
@@ -194,10 +194,12 @@ export const NewVersion = z
   .object({
     stage: z.enum(VERSION_STAGE_VALUES),
     date: PartialDateInput,
-    text: text(5_000_000),
+    text: text(5_000_000).optional().openapi({ description: 'The text; or give fileId of an upload' }),
+    fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text is this version' }),
     sourceUrl: z.url().max(2000).nullable().optional(),
   })
   .strict()
+  .refine((b) => (b.text === undefined) !== (b.fileId === undefined), { message: 'give exactly one of text or fileId', path: ['text'] })
   .openapi('NewVersion');
 
 export const NewAmendment = z
@@ -221,3 +223,99 @@ export const AmendmentDecision = z
 
 export const Created = z.object({ id: z.string() }).openapi('Created');
 export const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param: { name: 'id', in: 'path' } }) });
+
+// ——— models and comparisons ———
+
+export const NewModelBody = z
+  .object({
+    title: text(500),
+    text: text(5_000_000).optional().openapi({ description: 'The model text; or give fileId of an upload' }),
+    fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text becomes the model' }),
+    language: z.enum(['es', 'en']).default('es'),
+    source: z.string().max(2000).nullable().optional(),
+    date: PartialDateInput.optional(),
+  })
+  .strict()
+  .refine((b) => (b.text === undefined) !== (b.fileId === undefined), { message: 'give exactly one of text or fileId', path: ['text'] })
+  .openapi('NewModel');
+
+export const ModelSummary = z
+  .object({
+    id: z.string(), title: z.string(), language: z.string(), source: z.string().nullable(), date: z.string(),
+    datePrecision: z.string(), sha256: z.string(), fileId: z.string().nullable(), createdAt: z.string(),
+  })
+  .openapi('ModelSummary');
+
+const ReformNote = z.object({ action: z.string(), target: z.string(), dates: z.array(z.string()), raw: z.string() });
+export const ModelProvision = z
+  .object({
+    ref: z.string(), kind: z.string(), label: z.string(), text: z.string(), path: z.array(z.string()),
+    decree: z.string().optional(), notes: z.array(ReformNote), mandatory: z.boolean(), criterion: z.string().nullable(),
+    children: z.array(z.object({ ref: z.string(), label: z.string(), notes: z.array(ReformNote) })),
+  })
+  .openapi('ModelProvision');
+
+export const ModelDetail = ModelSummary.extend({
+  provisions: z.array(ModelProvision),
+  criteria: z.array(z.object({ name: z.string(), refs: z.array(z.string()) })),
+  warnings: z.array(z.string()),
+}).openapi('ModelDetail');
+
+export const ProvisionMarks = z
+  .object({
+    marks: z
+      .array(
+        z
+          .object({ ref: z.string().min(1).max(200), mandatory: z.boolean().optional(), criterion: z.string().min(1).max(200).nullable().optional() })
+          .strict()
+          .refine((m) => m.mandatory !== undefined || m.criterion !== undefined, { message: 'set mandatory or criterion', path: ['mandatory'] }),
+      )
+      .min(1)
+      .max(2000),
+  })
+  .strict()
+  .openapi('ProvisionMarks');
+
+export const CompareBody = z
+  .object({
+    model: z.string().min(1).max(100).openapi({ description: 'Model id' }),
+    text: text(5_000_000).optional().openapi({ description: 'The draft to compare' }),
+    version: z.string().max(100).optional().openapi({ description: 'Or the id of a stored version' }),
+    label: z.string().max(300).optional().openapi({ description: 'A name for the draft, shown on the result' }),
+  })
+  .strict()
+  .refine((b) => (b.text === undefined) !== (b.version === undefined), { message: 'give exactly one of text or version', path: ['text'] })
+  .openapi('CompareRequest');
+
+const RedlineOp = z.object({ op: z.enum(['equal', 'insert', 'delete']), text: z.string() });
+const CriterionSummary = z.object({ name: z.string(), present: z.number(), modified: z.number(), missing: z.number(), total: z.number() }).passthrough();
+export const ComparisonResult = z
+  .object({
+    engine: z.string(),
+    summary: z
+      .object({
+        modelUnits: z.number(), billUnits: z.number(), present: z.number(), modified: z.number(), missing: z.number(), added: z.number(),
+        coverage: z.number(), byCriterion: z.array(CriterionSummary).optional(), mandatory: CriterionSummary.optional(),
+      })
+      .passthrough(),
+    coverage: z.array(z.object({ model: z.string(), status: z.enum(['present', 'modified', 'missing']), similarity: z.number(), matches: z.array(z.string()) })),
+    added: z.array(z.string()),
+    pairs: z.array(z.object({ model: z.string(), bill: z.string(), similarity: z.number(), ops: z.array(RedlineOp), coarse: z.boolean().optional() }).passthrough()),
+    warnings: z.array(z.string()),
+  })
+  .openapi('ComparisonResult');
+
+const Unit = z.object({ ref: z.string(), label: z.string(), text: z.string() });
+export const StoredComparison = z
+  .object({
+    id: z.string(), engine: z.string(), createdAt: z.string(),
+    model: z.object({ id: z.string(), title: z.string(), sha256: z.string() }),
+    bill: z.object({ label: z.string(), sha256: z.string(), words: z.number(), versionId: z.string().optional() }),
+    billUnits: z.array(Unit),
+    result: ComparisonResult,
+  })
+  .openapi('Comparison');
+
+export const VersionDiff = z
+  .object({ from: z.string(), to: z.string(), left: z.array(Unit), right: z.array(Unit), result: ComparisonResult })
+  .openapi('VersionDiff');

@@ -97,7 +97,7 @@ export async function getBill(db: Db, id: string) {
       .select({
         id: versions.id, stage: versions.stage, dateValue: versions.dateValue, datePrecision: versions.datePrecision,
         dateEffective: versions.dateEffective, sourceUrl: versions.sourceUrl, sha256: versions.sha256,
-        wordCount: versions.wordCount, createdAt: versions.createdAt,
+        wordCount: versions.wordCount, fileId: versions.fileId, createdAt: versions.createdAt,
       })
       .from(versions)
       .where(eq(versions.billId, id))
@@ -227,6 +227,8 @@ export interface NewVersion {
   date: string;
   text: string;
   sourceUrl?: string | null;
+  /** The stored original the text was read from. */
+  fileId?: string | null;
 }
 
 export async function addVersion(store: Store, billId: string, input: NewVersion): Promise<string> {
@@ -235,7 +237,7 @@ export async function addVersion(store: Store, billId: string, input: NewVersion
   const id = randomId('v');
   const wordCount = input.text.split(/\s+/).filter(Boolean).length;
   await store.atomic([
-    store.db.insert(versions).values({ id, billId, stage: input.stage, ...dates, sourceUrl: input.sourceUrl ?? null, sha256: await sha256Hex(input.text), text: input.text, wordCount }),
+    store.db.insert(versions).values({ id, billId, stage: input.stage, ...dates, sourceUrl: input.sourceUrl ?? null, sha256: await sha256Hex(input.text), text: input.text, wordCount, fileId: input.fileId ?? null }),
   ]);
   return id;
 }

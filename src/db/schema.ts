@@ -7,7 +7,7 @@
  * precision, and the first day on which the fact certainly holds (`dateEffective`, null when unknown).
  */
 import { sql } from 'drizzle-orm';
-import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { customType, index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import {
   ACTION_CLASSIFICATION_VALUES,
   AMENDMENT_FATE_VALUES,
@@ -17,6 +17,12 @@ import {
 } from '../domain/vocabulary.js';
 
 const DATE_PRECISIONS = ['day', 'month', 'year', 'before', 'unknown'] as const;
+/** Bytes as `Uint8Array` on both drivers (better-sqlite3 returns a Buffer, D1 an array or ArrayBuffer). */
+const bytes = customType<{ data: Uint8Array; driverData: Uint8Array | ArrayBuffer | number[] }>({
+  dataType: () => 'blob',
+  toDriver: (value) => value,
+  fromDriver: (value) => (value instanceof Uint8Array ? new Uint8Array(value.buffer, value.byteOffset, value.byteLength) : new Uint8Array(value as ArrayBuffer)),
+});
 const createdAt = () => text('created_at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`);
 
 /** The three columns of a partial date. */
@@ -67,6 +73,21 @@ export const bills = sqliteTable(
   ],
 );
 
+/** An original document as uploaded or fetched (PDF, DOCX, text), kept so a user can download exactly what was read. */
+export const files = sqliteTable('files', {
+  id: text('id').primaryKey(),
+  sha256: text('sha256').notNull(),
+  filename: text('filename'),
+  mediaType: text('media_type').notNull(),
+  size: integer('size').notNull(),
+  bytes: bytes('bytes').notNull(),
+  /** What extraction found: type, pages, warnings (see src/ingest). */
+  provenance: text('provenance', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
+  /** The text extracted from it. */
+  text: text('text').notNull(),
+  createdAt: createdAt(),
+});
+
 export const versions = sqliteTable(
   'versions',
   {
@@ -78,6 +99,7 @@ export const versions = sqliteTable(
     sha256: text('sha256').notNull(),
     text: text('text').notNull(),
     wordCount: integer('word_count').notNull(),
+    fileId: text('file_id').references(() => files.id),
     createdAt: createdAt(),
   },
   (t) => [index('versions_bill').on(t.billId)],
@@ -133,6 +155,7 @@ export const models = sqliteTable('models', {
   ...partialDate(),
   sha256: text('sha256').notNull(),
   text: text('text').notNull(),
+  fileId: text('file_id').references(() => files.id),
   createdAt: createdAt(),
 });
 

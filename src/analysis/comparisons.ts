@@ -1,0 +1,113 @@
+/**
+ * Comparisons as the API and the pages use them: a text (pasted, uploaded, or a stored version) against a stored
+ * model, with the model's marks as criteria. Results are cached in the database under a key made of the two texts'
+ * SHA-256, the marks and the engine version, so a permalink always shows what was computed, and a repeated compare
+ * costs one read. Segmented models are also kept in memory, since a model is compared many times.
+ */
+import { eq } from 'drizzle-orm';
+import type { Db, Store } from '../db/client.js';
+import { getModel, type ModelRecord } from '../db/models.js';
+import { comparisons } from '../db/schema.js';
+import { notFound, UserError } from '../lib/errors.js';
+import { sha256Hex } from '../lib/hash.js';
+import { compare, ENGINE_VERSION, segment, type Comparison, type LegalDocument } from '../text/index.js';
+
+export interface StoredComparison {
+  id: string;
+  engine: string;
+  createdAt: string;
+  model: { id: string; title: string; sha256: string };
+  bill: { label: string; sha256: string; words: number; versionId?: string };
+  /** The bill's units with their text, so a permalink can show added provisions without the original request. */
+  billUnits: { ref: string; label: string; text: string }[];
+  result: Comparison;
+}
+
+const segmented = new Map<string, LegalDocument>();
+const SEGMENT_CACHE_SIZE = 8;
+
+/**
+ * The segmentation of `text`, from memory when the same text (by hash) was segmented recently.
+ *
+ * @example
+ * const doc = await segmentCached(model.text, model.sha256);
+ */
+export async function segmentCached(text: string, sha256?: string): Promise<LegalDocument> {
+  const key = sha256 ?? (await sha256Hex(text));
+  const hit = segmented.get(key);
+  if (hit) {
+    segmented.delete(key);
+    segmented.set(key, hit);
+    return hit;
+  }
+  const doc = segment(text);
+  segmented.set(key, doc);
+  if (segmented.size > SEGMENT_CACHE_SIZE) segmented.delete(segmented.keys().next().value!);
+  return doc;
+}
+
+function criteriaOf(model: ModelRecord) {
+  const groups = new Map<string, string[]>();
+  for (const m of model.marks) if (m.criterion) groups.set(m.criterion, [...(groups.get(m.criterion) ?? []), m.ref]);
+  return {
+    criteria: [...groups].map(([name, refs]) => ({ name, refs })),
+    mandatory: model.marks.filter((m) => m.mandatory).map((m) => m.ref),
+  };
+}
+
+const unitText = (doc: LegalDocument) => doc.units.map((u) => ({ ref: u.ref, label: u.label, text: u.text }));
+
+/**
+ * Compares `text` with model `modelId`, from the cache when the same pair was compared by the same engine.
+ *
+ * @example
+ * const stored = await compareWithModel(store, 'm-abc', draftText, { label: 'Iniciativa Sonora' });
+ * stored.result.summary.coverage // 0.82
+ */
+export async function compareWithModel(store: Store, modelId: string, text: string, bill: { label: string; versionId?: string }): Promise<StoredComparison> {
+  if (text.trim() === '') throw new UserError(400, 'text: must not be empty', 'text');
+  const model = await getModel(store.db, modelId);
+  if (!model) throw notFound('model', modelId, 'model');
+  const options = criteriaOf(model);
+  const billSha = await sha256Hex(text);
+  const id = await sha256Hex(JSON.stringify([model.sha256, billSha, ENGINE_VERSION, options, bill.label, bill.versionId ?? null]));
+  const cached = await getComparison(store.db, id);
+  if (cached) return cached;
+
+  const modelDoc = await segmentCached(model.text, model.sha256);
+  const billDoc = segment(text);
+  const stored: StoredComparison = {
+    id,
+    engine: ENGINE_VERSION,
+    createdAt: new Date().toISOString(),
+    model: { id: model.id, title: model.title, sha256: model.sha256 },
+    bill: { label: bill.label, sha256: billSha, words: billDoc.wordCount, ...(bill.versionId ? { versionId: bill.versionId } : {}) },
+    billUnits: unitText(billDoc),
+    result: compare(modelDoc, billDoc, options),
+  };
+  await store.atomic([store.db.insert(comparisons).values({ key: id, result: JSON.stringify(stored) }).onConflictDoNothing()]);
+  return stored;
+}
+
+/** The units of a stored model with their text, for showing missing provisions. */
+export async function modelUnits(db: Db, modelId: string) {
+  const model = await getModel(db, modelId);
+  return model ? unitText(await segmentCached(model.text, model.sha256)) : undefined;
+}
+
+export async function getComparison(db: Db, id: string): Promise<StoredComparison | undefined> {
+  const [row] = await db.select().from(comparisons).where(eq(comparisons.key, id));
+  return row ? (JSON.parse(row.result) as StoredComparison) : undefined;
+}
+
+/**
+ * The redline between two texts of one bill (e.g. as introduced and as approved): the earlier text plays the model.
+ *
+ * @example
+ * diffTexts(v1.text, v2.text).pairs[0].ops // [{ op: 'equal', text: 'Artículo 1. ' }, { op: 'delete', … }, …]
+ */
+export function diffTexts(left: string, right: string) {
+  const leftDoc = segment(left);
+  const rightDoc = segment(right);
+  return { left: unitText(leftDoc), right: unitText(rightDoc), result: compare(leftDoc, rightDoc) };
+}

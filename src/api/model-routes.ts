@@ -1,0 +1,148 @@
+/**
+ * Model legislation and comparisons: `/api/models…`, `/api/compare…`, `/api/versions/:a/diff/:b`.
+ * `POST /api/compare` computes without changing the record, so it is open to readers (see `PUBLIC_POSTS`).
+ */
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { compareWithModel, diffTexts, getComparison, segmentCached } from '../analysis/comparisons.js';
+import { getVersion } from '../db/bills.js';
+import { getFileText } from '../db/files.js';
+import { createModel, getModel, listModels, markProvisions } from '../db/models.js';
+import { notFound, UserError } from '../lib/errors.js';
+import type { AppEnv } from '../app-env.js';
+import {
+  CompareBody,
+  Created,
+  ErrorBody,
+  IdParam,
+  ModelDetail,
+  ModelSummary,
+  NewModelBody,
+  ProvisionMarks,
+  StoredComparison,
+  VersionDiff,
+} from './schemas.js';
+
+const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
+const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
+const security = [{ bearer: [] }];
+const errors = {
+  400: json(ErrorBody, 'Invalid input; `fields` names each field at fault'),
+  404: json(ErrorBody, 'Not found'),
+  413: json(ErrorBody, 'Body too large'),
+  422: json(ErrorBody, 'A referenced record does not exist, or the text has no provisions'),
+};
+
+export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
+  api.openapi(
+    createRoute({ method: 'get', path: '/models', tags: ['Models'], summary: 'Model legislation', responses: { 200: json(ModelSummary.array(), 'Models') } }),
+    async (c) => c.json(await listModels(c.var.store.db), 200),
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/models', tags: ['Models'], summary: 'Store a model text (pasted, or an upload) and its provisions', security,
+      request: body(NewModelBody),
+      responses: { 201: json(Created, 'The new model'), 401: json(ErrorBody, 'Missing or wrong token'), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      const text = input.text ?? (await getFileText(c.var.store.db, input.fileId!));
+      const id = await createModel(c.var.store, { ...input, text }, await segmentCached(text));
+      return c.json({ id }, 201);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/models/{id}', tags: ['Models'], summary: 'A model with its provisions, refs, reform history and marks',
+      request: { params: IdParam },
+      responses: { 200: json(ModelDetail, 'The model'), 404: json(ErrorBody, 'No such model') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const model = await getModel(c.var.store.db, id);
+      if (!model) throw notFound('model', id);
+      const doc = await segmentCached(model.text, model.sha256);
+      const marks = new Map(model.marks.map((m) => [m.ref, m]));
+      const criteria = new Map<string, string[]>();
+      for (const m of model.marks) if (m.criterion) criteria.set(m.criterion, [...(criteria.get(m.criterion) ?? []), m.ref]);
+      const { text: _text, marks: _marks, ...summary } = model;
+      return c.json(
+        {
+          ...summary,
+          provisions: doc.units.map((u) => ({
+            ref: u.ref, kind: u.kind, label: u.label, text: u.text, path: u.path, ...(u.decree ? { decree: u.decree } : {}), notes: u.notes,
+            mandatory: marks.get(u.ref)?.mandatory ?? true, criterion: marks.get(u.ref)?.criterion ?? null,
+            children: u.children.map((ch) => ({ ref: ch.ref, label: ch.label, notes: ch.notes })),
+          })),
+          criteria: [...criteria].map(([name, refs]) => ({ name, refs })),
+          warnings: doc.warnings,
+        },
+        200,
+      );
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'patch', path: '/models/{id}/provisions', tags: ['Models'], summary: 'Mark provisions mandatory/optional and group them into criteria', security,
+      request: { params: IdParam, ...body(ProvisionMarks) },
+      responses: { 200: json(Created, 'Marks saved'), 401: json(ErrorBody, 'Missing or wrong token'), ...errors },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await markProvisions(c.var.store, id, c.req.valid('json').marks);
+      return c.json({ id }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/compare', tags: ['Compare'], summary: 'Compare a draft (text or stored version) with a model, article by article',
+      request: body(CompareBody),
+      responses: { 200: json(StoredComparison, 'Coverage, added provisions and a redline per aligned pair; `id` is its permalink'), ...errors },
+    }),
+    async (c) => {
+      const input = c.req.valid('json');
+      let text = input.text;
+      let label = input.label ?? 'Texto pegado';
+      if (input.version) {
+        const version = await getVersion(c.var.store.db, input.version);
+        if (!version) throw notFound('version', input.version, 'version');
+        text = version.text;
+        label = input.label ?? `${version.billId} (${version.stage}, ${version.dateValue})`;
+      }
+      return c.json(await compareWithModel(c.var.store, input.model, text!, { label, ...(input.version ? { versionId: input.version } : {}) }), 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/compare/{id}', tags: ['Compare'], summary: 'A stored comparison (permalink)',
+      request: { params: IdParam },
+      responses: { 200: json(StoredComparison, 'The comparison as computed'), 404: json(ErrorBody, 'No such comparison') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const stored = await getComparison(c.var.store.db, id);
+      if (!stored) throw notFound('comparison', id);
+      return c.json(stored, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/versions/{a}/diff/{b}', tags: ['Bills'], summary: 'Redline between two versions of one bill',
+      request: { params: z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }) },
+      responses: { 200: json(VersionDiff, 'Provision by provision, from a to b'), 404: json(ErrorBody, 'No such version'), 422: json(ErrorBody, 'Versions of different bills') },
+    }),
+    async (c) => {
+      const { a, b } = c.req.valid('param');
+      const [left, right] = await Promise.all([getVersion(c.var.store.db, a), getVersion(c.var.store.db, b)]);
+      if (!left) throw notFound('version', a);
+      if (!right) throw notFound('version', b);
+      if (left.billId !== right.billId) throw new UserError(422, `versions "${a}" and "${b}" belong to different bills`, 'b');
+      return c.json({ from: a, to: b, ...diffTexts(left.text, right.text) }, 200);
+    },
+  );
+}

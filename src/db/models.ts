@@ -1,0 +1,101 @@
+/**
+ * Model legislation: reference texts (the General Law, the Palermo Protocol, any model a user imports) stored whole,
+ * with one row per comparable provision for the marks editors set on it: mandatory or optional, and the criterion
+ * it is grouped under for report cards. The provisions themselves come from segmenting the stored text.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import { parsePartialDate } from '../domain/partial-date.js';
+import { notFound, UserError } from '../lib/errors.js';
+import { randomId, sha256Hex } from '../lib/hash.js';
+import type { LegalDocument } from '../text/index.js';
+import type { Db, Store } from './client.js';
+import { files, modelProvisions, models } from './schema.js';
+
+export interface NewModel {
+  title: string;
+  text: string;
+  language: string;
+  source?: string | null;
+  date?: string | null;
+  fileId?: string | null;
+}
+
+const summaryColumns = {
+  id: models.id, title: models.title, language: models.language, source: models.source, date: models.dateValue,
+  datePrecision: models.datePrecision, sha256: models.sha256, fileId: models.fileId, createdAt: models.createdAt,
+};
+
+/** Stores a model and one mark row per unit of `document` (the segmentation of `input.text`). */
+export async function createModel(store: Store, input: NewModel, document: LegalDocument): Promise<string> {
+  let date;
+  try {
+    date = parsePartialDate(input.date ?? 'unknown');
+  } catch (e) {
+    throw new UserError(400, (e as Error).message, 'date');
+  }
+  if (input.fileId) {
+    const [file] = await store.db.select({ id: files.id }).from(files).where(eq(files.id, input.fileId));
+    if (!file) throw notFound('file', input.fileId, 'fileId');
+  }
+  if (document.units.length === 0) throw new UserError(422, 'text: no provisions were found in the text', 'text');
+  const id = randomId('m');
+  const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: true, criterion: null }));
+  const chunks = Array.from({ length: Math.ceil(marks.length / 15) }, (_, i) => marks.slice(i * 15, (i + 1) * 15));
+  await store.atomic([
+    store.db.insert(models).values({
+      id, title: input.title, language: input.language, source: input.source ?? null, dateValue: date.value,
+      datePrecision: date.precision, dateEffective: date.effective, sha256: await sha256Hex(input.text), text: input.text,
+      fileId: input.fileId ?? null,
+    }),
+    ...chunks.map((rows) => store.db.insert(modelProvisions).values(rows)),
+  ]);
+  return id;
+}
+
+export async function listModels(db: Db) {
+  return db.select(summaryColumns).from(models).orderBy(asc(models.createdAt), asc(models.id));
+}
+
+/** The model with its text and the marks of its provisions, or undefined. */
+export async function getModel(db: Db, id: string) {
+  const [row] = await db.select({ ...summaryColumns, text: models.text }).from(models).where(eq(models.id, id));
+  if (!row) return undefined;
+  const marks = await db
+    .select({ ref: modelProvisions.ref, position: modelProvisions.position, mandatory: modelProvisions.mandatory, criterion: modelProvisions.criterion })
+    .from(modelProvisions)
+    .where(eq(modelProvisions.modelId, id))
+    .orderBy(asc(modelProvisions.position));
+  return { ...row, marks };
+}
+export type ModelRecord = NonNullable<Awaited<ReturnType<typeof getModel>>>;
+
+export interface ProvisionMark {
+  ref: string;
+  mandatory?: boolean;
+  criterion?: string | null;
+}
+
+/** Sets marks on provisions of a model; every ref must exist, else nothing changes. */
+export async function markProvisions(store: Store, modelId: string, marks: ProvisionMark[]) {
+  const [model] = await store.db.select({ id: models.id }).from(models).where(eq(models.id, modelId));
+  if (!model) throw notFound('model', modelId);
+  const refs = [...new Set(marks.map((m) => m.ref))];
+  const known = new Set<string>();
+  for (let i = 0; i < refs.length; i += 90) {
+    const rows = await store.db
+      .select({ ref: modelProvisions.ref })
+      .from(modelProvisions)
+      .where(and(eq(modelProvisions.modelId, modelId), inArray(modelProvisions.ref, refs.slice(i, i + 90))));
+    for (const r of rows) known.add(r.ref);
+  }
+  const unknown = refs.filter((r) => !known.has(r));
+  if (unknown.length) throw new UserError(422, `no provision ${unknown.map((r) => `"${r}"`).join(', ')} in model "${modelId}"`, 'marks.ref');
+  await store.atomic(
+    marks.map((m) =>
+      store.db
+        .update(modelProvisions)
+        .set({ ...(m.mandatory === undefined ? {} : { mandatory: m.mandatory }), ...(m.criterion === undefined ? {} : { criterion: m.criterion }) })
+        .where(and(eq(modelProvisions.modelId, modelId), eq(modelProvisions.ref, m.ref))),
+    ),
+  );
+}
