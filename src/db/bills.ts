@@ -18,6 +18,7 @@ import {
 import { notFound, UserError } from '../lib/errors.js';
 import { randomId, sha256Hex } from '../lib/hash.js';
 import type { Db, Store } from './client.js';
+import type { PlannedFile } from './files.js';
 import { actions, amendments, bills, jurisdictions, sources, versions } from './schema.js';
 import { sourceRow } from './sources.js';
 
@@ -231,13 +232,15 @@ export interface NewVersion {
   fileId?: string | null;
 }
 
-export async function addVersion(store: Store, billId: string, input: NewVersion): Promise<string> {
+/** Adds a version; `file`, when given, is the original it was read from, stored in the same step. */
+export async function addVersion(store: Store, billId: string, input: NewVersion, file?: PlannedFile): Promise<string> {
   const dates = dateColumns(input.date, 'date');
   await requireBill(store.db, billId);
   const id = randomId('v');
   const wordCount = input.text.split(/\s+/).filter(Boolean).length;
   await store.atomic([
-    store.db.insert(versions).values({ id, billId, stage: input.stage, ...dates, sourceUrl: input.sourceUrl ?? null, sha256: await sha256Hex(input.text), text: input.text, wordCount, fileId: input.fileId ?? null }),
+    ...(file ? [file.statement] : []),
+    store.db.insert(versions).values({ id, billId, stage: input.stage, ...dates, sourceUrl: input.sourceUrl ?? null, sha256: await sha256Hex(input.text), text: input.text, wordCount, fileId: file?.id ?? input.fileId ?? null }),
   ]);
   return id;
 }

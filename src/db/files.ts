@@ -7,25 +7,39 @@ import { eq } from 'drizzle-orm';
 import { notFound } from '../lib/errors.js';
 import { randomId } from '../lib/hash.js';
 import type { ExtractedDocument } from '../ingest/index.js';
-import type { Db, Store } from './client.js';
+import type { Db, Statement, Store } from './client.js';
 import { files } from './schema.js';
 
+/** A file row ready to be written, with its id, so it can be stored in the same step as what is made from it. */
+export interface PlannedFile {
+  id: string;
+  statement: Statement;
+}
+
 /**
- * Stores an original and what was read from it; returns its id.
+ * Plans the row of an original and what was read from it.
  *
  * @example
- * const id = await storeFile(store, bytes, await extractDocument(bytes, { filename }));
+ * const file = planFile(store, bytes, await extractDocument(bytes, { filename }));
+ * await addVersion(store, billId, { ...version, fileId: file.id }, file);
  */
-export async function storeFile(store: Store, bytes: Uint8Array, extracted: ExtractedDocument): Promise<string> {
+export function planFile(store: Store, bytes: Uint8Array, extracted: ExtractedDocument): PlannedFile {
   const id = randomId('f');
   const { provenance } = extracted;
-  await store.atomic([
-    store.db.insert(files).values({
+  return {
+    id,
+    statement: store.db.insert(files).values({
       id, sha256: provenance.sha256, filename: provenance.filename ?? null, mediaType: provenance.mediaType, size: provenance.size,
       bytes, provenance: provenance as unknown as Record<string, unknown>, text: extracted.text,
     }),
-  ]);
-  return id;
+  };
+}
+
+/** Stores an original on its own (an upload not yet made into anything); returns its id. */
+export async function storeFile(store: Store, bytes: Uint8Array, extracted: ExtractedDocument): Promise<string> {
+  const file = planFile(store, bytes, extracted);
+  await store.atomic([file.statement]);
+  return file.id;
 }
 
 /** The original bytes and their metadata, for download. */

@@ -9,6 +9,7 @@ import { notFound, UserError } from '../lib/errors.js';
 import { randomId, sha256Hex } from '../lib/hash.js';
 import type { LegalDocument } from '../text/index.js';
 import type { Db, Store } from './client.js';
+import type { PlannedFile } from './files.js';
 import { files, modelProvisions, models } from './schema.js';
 
 export interface NewModel {
@@ -25,8 +26,11 @@ const summaryColumns = {
   datePrecision: models.datePrecision, sha256: models.sha256, fileId: models.fileId, createdAt: models.createdAt,
 };
 
-/** Stores a model and one mark row per unit of `document` (the segmentation of `input.text`). */
-export async function createModel(store: Store, input: NewModel, document: LegalDocument): Promise<string> {
+/**
+ * Stores a model and one mark row per unit of `document` (the segmentation of `input.text`); `file`, when given, is
+ * the original it was read from, stored in the same step.
+ */
+export async function createModel(store: Store, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<string> {
   let date;
   try {
     date = parsePartialDate(input.date ?? 'unknown');
@@ -42,10 +46,11 @@ export async function createModel(store: Store, input: NewModel, document: Legal
   const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: true, criterion: null }));
   const chunks = Array.from({ length: Math.ceil(marks.length / 15) }, (_, i) => marks.slice(i * 15, (i + 1) * 15));
   await store.atomic([
+    ...(file ? [file.statement] : []),
     store.db.insert(models).values({
       id, title: input.title, language: input.language, source: input.source ?? null, dateValue: date.value,
       datePrecision: date.precision, dateEffective: date.effective, sha256: await sha256Hex(input.text), text: input.text,
-      fileId: input.fileId ?? null,
+      fileId: file?.id ?? input.fileId ?? null,
     }),
     ...chunks.map((rows) => store.db.insert(modelProvisions).values(rows)),
   ]);

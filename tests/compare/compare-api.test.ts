@@ -147,7 +147,7 @@ describe('versions', () => {
 describe('uploads', () => {
   const upload = (bytes: Uint8Array | string, name: string, token: string | null = TEST_TOKEN) => {
     const form = new FormData();
-    form.set('file', new File([bytes], name));
+    form.set("file", new File([bytes as BlobPart], name));
     return t.app.request('/api/uploads', { method: 'POST', body: form, headers: token ? { Authorization: `Bearer ${token}` } : {} });
   };
 
