@@ -7,10 +7,15 @@ import { createApi } from './api/index.js';
 import { errorJson, onError } from './api/errors.js';
 import type { AppConfig, AppEnv } from './app-env.js';
 import type { Store } from './db/client.js';
+import { createPages, type AssetLoader } from '../views/index.js';
 
 export interface AppOptions {
   store: Store;
   config?: Partial<AppConfig>;
+  /** Reads `/assets/*` files (Node: `nodeAssets()` from `views/node-assets.ts`); omit on Workers, whose assets serve them. */
+  assets?: AssetLoader;
+  /** How long the pages may reuse data before asking the database again, in ms (default 1000). */
+  pageCacheTtlMs?: number;
 }
 
 export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024 };
@@ -20,7 +25,7 @@ export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024 };
  * const app = createApp({ store: openSqliteFile('data/armoniza.db') });
  * const res = await app.request('/api/status?asOf=2012-06-14');
  */
-export function createApp({ store, config }: AppOptions) {
+export function createApp({ store, config, assets, pageCacheTtlMs }: AppOptions) {
   const resolved: AppConfig = { ...DEFAULT_CONFIG, ...config };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -29,7 +34,7 @@ export function createApp({ store, config }: AppOptions) {
     await next();
   });
   app.route('/api', createApi());
-  app.get('/', (c) => c.redirect('/api/docs'));
+  app.route('/', createPages({ assets, cacheTtlMs: pageCacheTtlMs }));
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(onError);
   return app;

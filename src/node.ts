@@ -8,6 +8,7 @@ import { createApp } from './app.js';
 import { ensureAdminToken } from './auth/admin-token.js';
 import { openSqliteFile } from './db/sqlite-file.js';
 import { seedDataset } from './db/seed.js';
+import { nodeAssets } from '../views/node-assets.js';
 import mxSeed from '../data/mx/seed.json' with { type: 'json' };
 
 const port = Number(process.env.PORT ?? 8787);
@@ -24,7 +25,7 @@ if (fresh) {
   console.log(`\nAdmin token (shown once; only its hash is stored): ${fresh}\nUse it as: Authorization: Bearer ${fresh}\n`);
 }
 
-const app = createApp({ store, config: { adminToken } });
+const app = createApp({ store, config: { adminToken }, assets: nodeAssets() });
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Armoniza is running at http://localhost:${info.port}/  (database: ${dbPath})`);
 });

@@ -1,0 +1,199 @@
+/**
+ * The pages: server-rendered `hono/jsx`, readable without JavaScript, enhanced by small external scripts.
+ *
+ *   /                 map of the entities at a date (`?asOf=YYYY-MM-DD`), slider, legend, table, downloads
+ *   /partials/status  the parts of `/` that change with the date (legend, summary, table), for the slider
+ *   /embed/map        the map alone, for iframes on other sites (framing allowed from anywhere)
+ *   /map.svg          the map as a standalone SVG file
+ *   /timeline         national timeline (mermaid, with its source and an HTML list)
+ *   /states, /states/:id, /bills/:id, /compare
+ *   /assets/*         CSS, scripts, the mermaid ESM bundle (see `assets.ts` for how each runtime serves them)
+ *
+ * Pages read data only through `data.ts` (the API's own data functions) and render through `PageCache` (ETag, 304,
+ * rendered pages kept while their data is unchanged). Security: every value is escaped by hono/jsx (no raw HTML
+ * anywhere), and a strict Content-Security-Policy allows scripts from our origin only — no inline script, no eval.
+ * Styles allow `'unsafe-inline'` because mermaid writes `<style>` and `style=""` into the SVG it draws.
+ */
+import { Hono, type Context } from 'hono';
+import { secureHeaders } from 'hono/secure-headers';
+import { isCalendarDay } from '../src/domain/partial-date.js';
+import type { AppEnv } from '../src/app-env.js';
+import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
+import { Loader, PageCache } from './cache.js';
+import { loadBill, loadState, loadStatus, loadTimeline, today, type StatusData } from './data.js';
+import { dayText, pickLang, type Lang } from './i18n/index.js';
+import { documentHtml, pageCtx, type PageCtx } from './layout.js';
+import { LocatorMap, StandaloneSvg } from './components/map.js';
+import { SHAPE_BY_MAP_ID } from './map-geometry.js';
+import { STATUS_VALUES, type Status } from '../src/domain/vocabulary.js';
+import { SORT_KEYS, type SortDir, type SortKey } from './components/status-table.js';
+import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
+import { StatePage } from './pages/state.js';
+import { BillPage } from './pages/bill.js';
+import { NotFoundPage, StatesPage, TimelinePage } from './pages/misc.js';
+import { ComparePage } from './pages/compare.js';
+
+export type { AssetLoader } from './assets.js';
+
+export interface PagesOptions {
+  /** Reads `/assets/*` files; omit where the platform serves them (Workers assets). */
+  assets?: AssetLoader;
+  /** How long page data may be reused before the database is asked again, in ms (default 1000; 0 = never). */
+  cacheTtlMs?: number;
+}
+
+const CSP = {
+  defaultSrc: ["'self'"],
+  scriptSrc: ["'self'"],
+  styleSrc: ["'self'", "'unsafe-inline'"],
+  imgSrc: ["'self'", 'data:'],
+  fontSrc: ["'self'", 'data:'],
+  connectSrc: ["'self'"],
+  objectSrc: ["'none'"],
+  baseUri: ["'self'"],
+  formAction: ["'self'"],
+};
+
+const pageHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAncestors: ["'self'"] }, referrerPolicy: 'strict-origin-when-cross-origin' });
+const embedHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAncestors: ['*'] }, xFrameOptions: false, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginResourcePolicy: 'cross-origin' });
+
+/**
+ * Builds the pages router; `src/app.ts` mounts it at `/` after the API.
+ *
+ * @example
+ * app.route('/', createPages({ assets: nodeAssets() }));
+ */
+export function createPages(options: PagesOptions = {}) {
+  const pages = new Hono<AppEnv>();
+  const loader = new Loader(options.cacheTtlMs ?? 1000);
+  const cache = new PageCache();
+
+  const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
+  const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => loader.load(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
+
+  /** `?asOf=` as a calendar day (today when absent), or an error message for the page. */
+  const asOfOf = (c: Context<AppEnv>, ctx: PageCtx): { asOf: string; error?: string } => {
+    const raw = c.req.query('asOf');
+    if (raw === undefined || raw === '') return { asOf: today() };
+    if (isCalendarDay(raw)) return { asOf: raw };
+    return { asOf: today(), error: ctx.lang === 'es' ? `La fecha «${raw}» no es válida; se muestra la de hoy.` : `“${raw}” is not a valid date; showing today.` };
+  };
+  const sortOf = (c: Context<AppEnv>): { sort: SortKey; dir: SortDir } => {
+    const sort = c.req.query('sort');
+    return { sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : 'name', dir: c.req.query('dir') === 'desc' ? 'desc' : 'asc' };
+  };
+  const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string) =>
+    cache.html(c, ['404', ctx.lang, ctx.path, message ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} />), 404);
+
+  pages.use('/embed/*', embedHeaders);
+  for (const path of ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*']) pages.use(path, pageHeaders);
+
+  pages.get('/', async (c) => {
+    const ctx = ctxOf(c);
+    const { asOf, error } = asOfOf(c, ctx);
+    const { sort, dir } = sortOf(c);
+    const data = await status(c, asOf, ctx.lang);
+    const origin = new URL(c.req.url).origin;
+    const day = today();
+    return cache.html(
+      c,
+      ['home', ctx.lang, data.hash, sort, dir, origin, day, error ?? ''],
+      () => documentHtml(<HomePage ctx={ctx} data={data.value} today={day} sort={sort} dir={dir} origin={origin} error={error} />),
+      error ? 400 : 200,
+    );
+  });
+
+  pages.get('/partials/status', async (c) => {
+    const ctx = ctxOf(c);
+    const { asOf, error } = asOfOf(c, ctx);
+    if (error) return c.text(error, 400);
+    const { sort, dir } = sortOf(c);
+    const data = await status(c, asOf, ctx.lang);
+    return cache.html(c, ['partial', ctx.lang, data.hash, sort, dir], () => String(<LiveParts ctx={ctx} data={data.value} sort={sort} dir={dir} />));
+  });
+
+  pages.get('/embed/map', async (c) => {
+    const ctx = ctxOf(c);
+    const { asOf } = asOfOf(c, ctx);
+    const data = await status(c, asOf, ctx.lang);
+    return cache.html(c, ['embed', ctx.lang, data.hash], () => documentHtml(<EmbedPage ctx={ctx} data={data.value} />));
+  });
+
+  pages.get('/map.svg', async (c) => {
+    const ctx = ctxOf(c);
+    const { asOf } = asOfOf(c, ctx);
+    const data = await status(c, asOf, ctx.lang);
+    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + String(<StandaloneSvg rows={data.value.entities} ctx={ctx} asOfText={dayText(asOf, ctx.lang)} />);
+    c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+    c.header('Content-Disposition', `inline; filename="armoniza-map-${asOf}-${ctx.lang}.svg"`);
+    return c.body(svg);
+  });
+
+  pages.get('/locator/:mapId/:file{[a-z-]+\\.svg}', (c) => {
+    const mapId = c.req.param('mapId');
+    const status = c.req.param('file').replace(/\.svg$/, '') as Status;
+    if (!SHAPE_BY_MAP_ID.has(mapId) || !STATUS_VALUES.includes(status)) return c.text('not found', 404);
+    c.header('Content-Type', 'image/svg+xml; charset=utf-8');
+    c.header('Cache-Control', 'public, max-age=86400');
+    return c.body(String(<LocatorMap mapId={mapId} status={status} />));
+  });
+
+  pages.get('/states', async (c) => {
+    const ctx = ctxOf(c);
+    const data = await status(c, today(), ctx.lang);
+    return cache.html(c, ['states', ctx.lang, data.hash], () => documentHtml(<StatesPage ctx={ctx} data={data.value} />));
+  });
+
+  pages.get('/states/:id', async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id').toUpperCase();
+    const data = await loader.load(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
+    if (!data.value) return notFound(c, ctx, ctx.t.state.notFound);
+    return cache.html(c, ['state', ctx.lang, id, data.hash], () => documentHtml(<StatePage ctx={ctx} data={data.value!} />));
+  });
+
+  pages.get('/bills/:id', async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id');
+    const data = await loader.load(`bill|${id}`, () => loadBill(c.var.store.db, id));
+    if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
+    const pick = { a: c.req.query('a'), b: c.req.query('b') };
+    return cache.html(c, ['bill', ctx.lang, id, data.hash, pick.a ?? '', pick.b ?? ''], () => documentHtml(<BillPage ctx={ctx} data={data.value!} pick={pick} />));
+  });
+
+  pages.get('/timeline', async (c) => {
+    const ctx = ctxOf(c);
+    const data = await loader.load('timeline', () => loadTimeline(c.var.store.db));
+    return cache.html(c, ['timeline', ctx.lang, data.hash], () => documentHtml(<TimelinePage ctx={ctx} data={data.value} />));
+  });
+
+  pages.get('/compare', async (c) => {
+    const ctx = ctxOf(c);
+    return cache.html(c, ['compare', ctx.lang], () => documentHtml(<ComparePage ctx={ctx} />));
+  });
+
+  pages.get('/assets/palette.css', (c) => {
+    c.header('Cache-Control', 'no-cache');
+    c.header('Content-Type', 'text/css; charset=utf-8');
+    return c.body(PALETTE_CSS);
+  });
+
+  pages.get('/assets/*', async (c) => {
+    const path = c.req.path.slice('/assets/'.length);
+    const file = options.assets && assetSource(path) ? await options.assets(path) : undefined;
+    if (!file) return c.text('not found', 404);
+    const vendor = path.startsWith('vendor/');
+    c.header('ETag', file.etag);
+    c.header('Cache-Control', vendor ? 'public, max-age=31536000, immutable' : 'no-cache');
+    c.header('X-Content-Type-Options', 'nosniff');
+    if (c.req.header('If-None-Match') === file.etag) return c.body(null, 304);
+    c.header('Content-Type', contentType(path));
+    return c.body(file.body as Uint8Array<ArrayBuffer>);
+  });
+
+  return pages;
+}
+
+const PALETTE_CSS = paletteCss();
+
+export type { StatusData };

@@ -1,0 +1,137 @@
+/**
+ * `/bills/:id`: a bill's facts, its timeline, its actions, its versions (choose two to see the redline between them)
+ * and its amendments with their fate.
+ */
+import type { Child } from 'hono/jsx';
+import { AMENDMENT_FATES, VERSION_STAGES } from '../../src/domain/vocabulary.js';
+import { factDate, label } from '../i18n/index.js';
+import { Layout, type PageCtx } from '../layout.js';
+import type { BillData } from '../data.js';
+import { ActionsTable, BillMeta } from '../components/bill-card.js';
+import { FactDate, Notes, SourceCite } from '../components/facts.js';
+import { Timeline, eventsFromActions } from '../components/timeline.js';
+import { Breadcrumbs, Section } from './state.js';
+
+export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: BillData; pick?: { a?: string; b?: string }; redline?: Child }) {
+  const { t, lang } = ctx;
+  const { bill, place } = data;
+  const placeName = place ? (lang === 'es' ? place.nameEs : place.nameEn) : bill.jurisdictionId;
+  const versionName = (id: string | null) => {
+    const v = bill.versions.find((x) => x.id === id);
+    return v ? `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})` : id ?? '';
+  };
+  const a = pick?.a ?? bill.versions.at(-2)?.id;
+  const b = pick?.b ?? bill.versions.at(-1)?.id;
+  return (
+    <Layout ctx={ctx} title={`${bill.title} · ${t.bill.titleSuffix}`} section="states" scripts={bill.actions.length ? ['timeline.js'] : []}>
+      <Breadcrumbs ctx={ctx} items={[[t.nav.map, '/'], [t.nav.states, '/states'], [placeName, `/states/${bill.jurisdictionId}`], [t.bill.titleSuffix, null]]} />
+      <div class="page-head">
+        <p class="eyebrow"><a href={`/states/${bill.jurisdictionId}`}>{placeName}</a></p>
+        <h1 class="bill-heading">{bill.title}</h1>
+      </div>
+      <BillMeta bill={bill} ctx={ctx} />
+      <Notes notes={bill.notes} ctx={ctx} />
+
+      <Section id="timeline" title={t.bill.timeline}>
+        <Timeline ctx={ctx} id="bill-timeline" title={bill.title} events={eventsFromActions(bill.actions, lang)} />
+      </Section>
+
+      <Section id="actions" title={t.bill.actions}>
+        <ActionsTable bill={bill} ctx={ctx} />
+      </Section>
+
+      <Section id="versions" title={t.bill.versions}>
+        {bill.versions.length ? (
+          <>
+            <div class="table-scroll" tabindex={0}>
+              <table class="facts-table">
+                <thead>
+                  <tr>
+                    <th scope="col">{t.bill.stage}</th>
+                    <th scope="col">{t.bill.date}</th>
+                    <th scope="col">{t.bill.words}</th>
+                    <th scope="col">{t.evidence.source}</th>
+                    <th scope="col">{t.bill.fingerprint}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {bill.versions.map((v) => (
+                    <tr id={`version-${v.id}`}>
+                      <td>{label(VERSION_STAGES, v.stage, lang)}</td>
+                      <td class="nowrap"><FactDate date={v.date} precision={v.datePrecision} lang={lang} /></td>
+                      <td class="num">{v.wordCount.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US')}</td>
+                      <td>{v.sourceUrl ? <SourceCite citation={v.sourceUrl} url={v.sourceUrl} ctx={ctx} bare /> : '—'}</td>
+                      <td><code title={v.sha256}>{v.sha256.slice(0, 12)}…</code></td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+            {bill.versions.length >= 2 ? (
+              <form class="version-pick" method="get" action={`/bills/${encodeURIComponent(bill.id)}#redline`}>
+                <fieldset>
+                  <legend>{t.bill.compareVersions}</legend>
+                  <label>
+                    {t.bill.from}{' '}
+                    <select name="a">
+                      {bill.versions.map((v) => (
+                        <option value={v.id} selected={v.id === a}>{versionName(v.id)}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <label>
+                    {t.bill.to}{' '}
+                    <select name="b">
+                      {bill.versions.map((v) => (
+                        <option value={v.id} selected={v.id === b}>{versionName(v.id)}</option>
+                      ))}
+                    </select>
+                  </label>
+                  <button type="submit" class="button">{t.bill.showRedline}</button>
+                </fieldset>
+              </form>
+            ) : null}
+            {redline ? (
+              <section class="redline-section" id="redline" aria-label={t.bill.redlineHeading(versionName(a ?? null), versionName(b ?? null))}>
+                <h3>{t.bill.redlineHeading(versionName(pick?.a ?? null), versionName(pick?.b ?? null))}</h3>
+                {redline}
+              </section>
+            ) : null}
+          </>
+        ) : (
+          <p class="muted">{t.bill.versionsEmpty}</p>
+        )}
+      </Section>
+
+      <Section id="amendments" title={t.bill.amendments}>
+        {bill.amendments.length ? (
+          <ul class="amendment-list">
+            {bill.amendments.map((am) => (
+              <li class="amendment" data-fate={am.fate}>
+                <div class="amendment-head">
+                  <span class={`fate fate-${am.fate}`}>{label(AMENDMENT_FATES, am.fate, lang)}</span>
+                  <strong>{am.proposer}</strong>
+                  {' · '}
+                  <FactDate date={am.date} precision={am.datePrecision} lang={lang} />
+                </div>
+                <p class="amendment-target">
+                  {t.bill.targetVersion}: <a href={`#version-${am.versionId}`}>{versionName(am.versionId)}</a>
+                  {am.resultVersionId ? (
+                    <>
+                      {' · '}
+                      {t.bill.resultVersion}: <a href={`#version-${am.resultVersionId}`}>{versionName(am.resultVersionId)}</a>
+                    </>
+                  ) : null}
+                </p>
+                <blockquote class="amendment-text">{am.text}</blockquote>
+                {am.source ? <SourceCite citation={am.source} url={am.sourceUrl} ctx={ctx} /> : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p class="muted">{t.bill.amendmentsEmpty}</p>
+        )}
+      </Section>
+    </Layout>
+  );
+}
