@@ -179,6 +179,20 @@ export const comparisons = sqliteTable('comparisons', {
   createdAt: createdAt(),
 });
 
+/** Official documents watched by `npm run fetch:official`: what was last fetched, so an unchanged one is skipped. */
+export const officialSources = sqliteTable('official_sources', {
+  id: text('id').primaryKey(),
+  url: text('url').notNull(),
+  billId: text('bill_id').notNull().references(() => bills.id),
+  etag: text('etag'),
+  lastModified: text('last_modified'),
+  sha256: text('sha256'),
+  versionId: text('version_id').references(() => versions.id),
+  /** When it was last fetched, and what happened: 'new-version', 'unchanged', 'not-modified' or an error message. */
+  fetchedAt: text('fetched_at'),
+  outcome: text('outcome'),
+});
+
 /** Instance settings such as the hash of the bootstrap admin token. */
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),

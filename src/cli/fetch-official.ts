@@ -1,0 +1,26 @@
+/**
+ * `npm run fetch:official [-- --sources data/official-sources.json]`: downloads every official document listed,
+ * skips the unchanged ones, stores a changed one as a new version of its bill, and prints what happened to each.
+ * Exits 1 when any source failed. The database is ARMONIZA_DB (default data/armoniza.db).
+ */
+import { readFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { DEFAULT_DB_PATH, openSeededFile } from '../db/node-store.js';
+import { fetchOfficial, officialSourceList } from '../sources/official.js';
+
+const { values } = parseArgs({ options: { sources: { type: 'string', default: 'data/official-sources.json' } } });
+const list = officialSourceList.parse(JSON.parse(readFileSync(values.sources!, 'utf8')));
+const { store } = await openSeededFile(process.env.ARMONIZA_DB ?? DEFAULT_DB_PATH);
+let failed = 0;
+try {
+  for (const source of list.sources) {
+    process.stdout.write(`${source.id}: ${source.url} … `);
+    const result = await fetchOfficial(store, source);
+    if (result.outcome === 'new-version') console.log(`new version ${result.versionId} (${result.date}), sha256 ${result.sha256.slice(0, 12)}…`);
+    else if (result.outcome === 'error') (failed += 1), console.log(`failed: ${result.message}`);
+    else console.log(result.outcome === 'not-modified' ? 'not modified (304)' : 'unchanged (same SHA-256)');
+  }
+} finally {
+  store.close();
+}
+process.exit(failed ? 1 : 0);

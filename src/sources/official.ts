@@ -1,0 +1,87 @@
+/**
+ * Watching official documents: download each listed source with a conditional request, skip it when the server says
+ * it has not changed (304) or its bytes hash as before, and otherwise read it (src/ingest) and store it as a new
+ * version of its bill, with the original, in one step. Every fetch is recorded with its time and outcome.
+ * Web-standard `fetch` only, so it runs on Node and on Workers (a cron trigger) alike.
+ */
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import { addVersion } from '../db/bills.js';
+import type { Store } from '../db/client.js';
+import { planFile } from '../db/files.js';
+import { officialSources } from '../db/schema.js';
+import { VERSION_STAGE_VALUES } from '../domain/vocabulary.js';
+import { extractDocument } from '../ingest/index.js';
+import { sha256Hex } from '../lib/hash.js';
+
+export const officialSourceList = z.object({
+  description: z.string().optional(),
+  sources: z.array(
+    z.object({
+      id: z.string().min(1),
+      title: z.string(),
+      publisher: z.string().optional(),
+      url: z.url(),
+      bill: z.string().min(1),
+      stage: z.enum(VERSION_STAGE_VALUES),
+    }),
+  ),
+});
+export type OfficialSource = z.infer<typeof officialSourceList>['sources'][number];
+
+export type FetchOutcome =
+  | { id: string; outcome: 'new-version'; versionId: string; date: string; sha256: string }
+  | { id: string; outcome: 'not-modified' | 'unchanged'; sha256: string | null }
+  | { id: string; outcome: 'error'; message: string };
+
+/** "Última reforma publicada DOF 14-11-2025" on the compiled text gives the date of the version; else the fetch day. */
+export function versionDateOf(text: string, fetchedOn: string): string {
+  const m = /[ÚU]ltima reforma publicada DOF (\d{2})-(\d{2})-(\d{4})/i.exec(text);
+  return m ? `${m[3]}-${m[2]}-${m[1]}` : fetchedOn;
+}
+
+/**
+ * Fetches one official source and records what happened.
+ *
+ * @example
+ * await fetchOfficial(store, source) // { id, outcome: 'new-version', versionId: 'v-…', … } or 'not-modified'
+ */
+export async function fetchOfficial(store: Store, source: OfficialSource, fetchImpl: typeof fetch = fetch): Promise<FetchOutcome> {
+  const [previous] = await store.db.select().from(officialSources).where(eq(officialSources.id, source.id));
+  const headers: Record<string, string> = { 'User-Agent': 'Armoniza legislative tracker' };
+  if (previous?.etag) headers['If-None-Match'] = previous.etag;
+  if (previous?.lastModified) headers['If-Modified-Since'] = previous.lastModified;
+  const fetchedAt = new Date().toISOString();
+  const record = (values: Partial<typeof officialSources.$inferInsert>) =>
+    store.db
+      .insert(officialSources)
+      .values({ id: source.id, url: source.url, billId: source.bill, fetchedAt, ...values })
+      .onConflictDoUpdate({ target: officialSources.id, set: { url: source.url, billId: source.bill, fetchedAt, ...values } });
+
+  try {
+    const response = await fetchImpl(source.url, { headers, redirect: 'follow' });
+    if (response.status === 304) {
+      await store.atomic([record({ outcome: 'not-modified' })]);
+      return { id: source.id, outcome: 'not-modified', sha256: previous?.sha256 ?? null };
+    }
+    if (!response.ok) throw new Error(`HTTP ${response.status} from ${source.url}`);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    const sha256 = await sha256Hex(bytes);
+    const cache = { etag: response.headers.get('etag'), lastModified: response.headers.get('last-modified'), sha256 };
+    if (previous?.sha256 === sha256) {
+      await store.atomic([record({ ...cache, outcome: 'unchanged' })]);
+      return { id: source.id, outcome: 'unchanged', sha256 };
+    }
+    const filename = new URL(source.url).pathname.split('/').pop() || `${source.id}.pdf`;
+    const extracted = await extractDocument(bytes, { filename });
+    const file = planFile(store, bytes, extracted);
+    const date = versionDateOf(extracted.text, fetchedAt.slice(0, 10));
+    const versionId = await addVersion(store, source.bill, { stage: source.stage, date, text: extracted.text, sourceUrl: source.url }, file);
+    await store.atomic([record({ ...cache, versionId, outcome: 'new-version' })]);
+    return { id: source.id, outcome: 'new-version', versionId, date, sha256 };
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    await store.atomic([record({ outcome: `error: ${message}` })]);
+    return { id: source.id, outcome: 'error', message };
+  }
+}
