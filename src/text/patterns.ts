@@ -80,10 +80,14 @@ const PROMULGATION = /^(En cumplimiento de lo dispuesto por la fracci[óo]n I de
 const PUBLISHED = new RegExp(`^Publicad[oa] en el Diario Oficial de la Federaci[óo]n(?: el)? (\\d{1,2}) de (${MONTHS}) de (\\d{4})`, 'iu');
 const ELISION = /^[.…\s]{3,}$/u;
 const TEXT_START = /^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u;
+// What may follow a label: text, possibly (in a sloppy draft) starting in lower case; not a comma or a stray mark.
+const AFTER_LABEL = /^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u;
 
 /**
  * Recognise an article label at the start of a line ("Artículo 1o.", "ARTÍCULO 2.-", "Artículo 5 Bis", "Artículo
- * Único.-", "Article 3"); null when the line cannot start an article (e.g. "Artículo 21 de la Ley …").
+ * Único.-", "Article 3"); null when the line cannot start an article (e.g. "Artículo 21 de la Ley …", no separator).
+ * Text after the label in lower case ("Artículo 4o. de la Constitución") is returned: the segmenter asks for more
+ * context before it believes it.
  *
  * @example
  * parseArticleLine('Artículo 5 Bis.- Se entiende…') // { ref: '5 Bis', label: 'Artículo 5 Bis.-', rest: 'Se entiende…', order: 501, worded: false }
@@ -118,7 +122,7 @@ export function parseArticleLine(line: string): ArticleLine | null {
   const tail = ARTICLE_TAIL.exec(line.slice(pos))!;
   const rest = line.slice(pos + tail[0].length);
   if (!tail[2] && rest.length > 0) return null;
-  if (rest.length > 0 && !TEXT_START.test(rest)) return null;
+  if (rest.length > 0 && !AFTER_LABEL.test(rest)) return null;
   const suffix = tail[1] ? suffixValue(tail[1]) : 0;
   return {
     ref: suffix ? `${refBase} ${titleCase(stripAccents(tail[1]!))}` : refBase,
@@ -177,7 +181,7 @@ export function parseTransitoryLine(line: string): TransitoryLine | null {
   const words = m[1]!.replace(/[\s-]+transitorio$/iu, '').replace(/-/g, ' ');
   const value = ordinalValue(words);
   const rest = m[3]!;
-  if (!value || (rest.length > 0 && !TEXT_START.test(rest))) return null;
+  if (!value || (rest.length > 0 && !AFTER_LABEL.test(rest))) return null;
   return { words: titleCase(words), value, label: line.slice(0, line.length - rest.length).trim(), rest };
 }
 
@@ -195,14 +199,14 @@ export function parseListLine(line: string): ListLine | null {
     if (!m) return null;
     const v = romanValue(m[1]!);
     const rest = m[4]!;
-    if (!v || (rest.length > 0 && !TEXT_START.test(rest))) return null;
+    if (!v || (rest.length > 0 && !AFTER_LABEL.test(rest))) return null;
     const suffix = m[2] ? suffixValue(m[2]) : 0;
     const key = suffix ? `${m[1]} ${titleCase(stripAccents(m[2]!))}` : m[1]!;
     return { type: 'fraction', key, value: v * 100 + suffix, label: line.slice(0, line.length - rest.length).trim(), rest };
   }
   if (c0 >= 48 && c0 <= 57) {
     const m = CLAUSE.exec(line);
-    if (!m || !TEXT_START.test(m[3]!)) return null;
+    if (!m || !AFTER_LABEL.test(m[3]!)) return null;
     return { type: 'clause', key: m[1]!, value: Number(m[1]) * 100, label: line.slice(0, line.length - m[3]!.length).trim(), rest: m[3]! };
   }
   if (line.charCodeAt(1) !== 41 && line.charCodeAt(2) !== 41) return null; // ')'

@@ -205,12 +205,14 @@ class Scanner {
     const first = this.lastArticle < 0;
     const step = num - Math.floor(this.lastArticle / 100);
     const ended = this.prevEnded();
+    const lower = a.rest !== '' && !startsText(a.rest);
     let ok: boolean;
-    if (first) ok = ended || num === 1;
+    if (lower) ok = ended && (first ? num === 1 : a.order > this.lastArticle && step <= 1);
+    else if (first) ok = ended || num === 1;
     else if (a.order <= this.lastArticle || step > MAX_ARTICLE_GAP) ok = false;
     else ok = ended || step === 1;
     if (!ok) {
-      if (first || !ended || this.mode !== 'body' || a.rest === '') return false;
+      if (lower || first || !ended || this.mode !== 'body' || a.rest === '') return false;
       this.warnings.push(`Article numbering jumps: "${a.label}" follows article ${this.lastRef()}.`);
     }
     this.finishUnit();
@@ -223,6 +225,7 @@ class Scanner {
   private onTransitory(line: string): boolean {
     const t = parseTransitoryLine(line);
     if (!t || t.value <= this.lastTransitory || !this.prevEnded()) return false;
+    if (t.rest !== '' && !startsText(t.rest) && t.value !== this.lastTransitory + 1) return false;
     this.finishUnit();
     this.lastTransitory = t.value;
     const ref = `Transitorio ${t.words}${this.decree === 'original' ? '' : ` (${this.decree})`}`;
@@ -263,7 +266,8 @@ class Scanner {
     const last = unit.lastValue(item.type);
     if (last < 0) return item.value === 100 && (this.prevEnded() || unit.empty);
     const step = Math.floor(item.value / 100) - Math.floor(last / 100);
-    return item.value > last && step <= 1 && (step === 1 || this.prevEnded());
+    const lower = item.rest !== '' && !startsText(item.rest);
+    return item.value > last && step <= 1 && ((step === 1 && !lower) || this.prevEnded());
   }
 
   private startUnit(kind: 'article' | 'transitory', ref: string, label: string, rest: string, line: string): void {

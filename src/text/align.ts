@@ -1,0 +1,372 @@
+/**
+ * Alignment: which bill units correspond to which model units, allowing renumbered, moved, split and merged articles.
+ *
+ * 1. Identical text (exact, then once case, accents, spacing and punctuation are folded away) pairs units at once.
+ * 2. Same number, similar words: a unit whose ref exists on the other side is paired with it when their bags of
+ *    unigrams and bigrams overlap well (Dice) — the numbering is the strongest prior a law offers.
+ * 3. The rest are scored by cosine similarity of unigram + bigram TF-IDF vectors, which survives heavy editing (a
+ *    20%-edited article keeps most of its rare words and many of its bigrams). Candidates come from an inverted index
+ *    over informative terms; the position in the document is a small prior on top. Pairs are taken greedily, best
+ *    first, above a threshold, so unrelated texts pair nothing.
+ * 4. A leftover bill unit whose weighted words are mostly contained in a model unit is a piece of it (the article was
+ *    split); a leftover model unit mostly contained in a bill unit was merged into it.
+ *
+ * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
+ * a merge of two arrays, without per-term allocations.
+ */
+import { tokenize, type Tokens, type Vocabulary } from './tokens';
+import type { Provision } from './types';
+
+/** Model units and the bill units aligned with them (several on either side for merges and splits). */
+export interface AlignedGroup {
+  models: number[];
+  bills: number[];
+  /** Similarity that justified the pairing (1 for identical text). */
+  score: number;
+}
+
+/** Result of `align`: the groups, and the tokens of every unit that had to be tokenized (reused by the redline). */
+export interface Alignment {
+  groups: AlignedGroup[];
+  model: (Tokens | undefined)[];
+  bill: (Tokens | undefined)[];
+}
+
+/** Bag Dice needed to pair two units with the same ref. */
+const MIN_SAME_REF = 0.4;
+/** TF-IDF cosine needed to pair two units with different refs. */
+const MIN_SIMILARITY = 0.35;
+/** Share of a unit's bigrams found in another for a split or merge. */
+const MIN_CONTAINMENT = 0.5;
+/** Postings longer than this are too common to propose candidates. */
+const MAX_POSTING = 64;
+/** Candidates per unit scored exactly. */
+const TOP_CANDIDATES = 8;
+/** Words a unit needs before it can be a split or merged piece. */
+const MIN_PIECE_WORDS = 5;
+/** Unigram term ids stay below this; bigram hashes fill [UNIGRAMS, 2^30). */
+const UNIGRAMS = 1 << 21;
+
+/** Sorted distinct keys (unigrams and hashed bigrams) with their counts. */
+interface Bag {
+  keys: Int32Array;
+  counts: Int32Array;
+  total: number;
+}
+
+/**
+ * Align the units of a bill with those of a model.
+ *
+ * @example
+ * const m = segment('Artículo 1. La ley protege a las víctimas.\nArtículo 2. Se crea un fondo.').units;
+ * const b = segment('Artículo 1. Se crea un fondo.\nArtículo 2. La ley protege a todas las víctimas.').units;
+ * align(m, b, new Vocabulary()).groups.map((g) => [g.models, g.bills]) // [[[0], [1]], [[1], [0]]]
+ */
+export function align(model: Provision[], bill: Provision[], vocab: Vocabulary): Alignment {
+  const a = new Aligner(model, bill, vocab);
+  a.identical();
+  a.sameRef();
+  a.similar();
+  a.pieces();
+  return { groups: a.result(), model: a.tokM, bill: a.tokB };
+}
+
+class Aligner {
+  readonly tokM: (Tokens | undefined)[];
+  readonly tokB: (Tokens | undefined)[];
+  private readonly bagM: (Bag | undefined)[];
+  private readonly bagB: (Bag | undefined)[];
+  private readonly groupOfM: Int32Array;
+  private readonly groupOfB: Int32Array;
+  private readonly groups: AlignedGroup[] = [];
+  /** Candidate model units of each bill unit, found while pairing by similarity. */
+  private readonly candidatesOf = new Map<number, number[]>();
+
+  constructor(
+    private readonly M: Provision[],
+    private readonly B: Provision[],
+    private readonly vocab: Vocabulary,
+  ) {
+    this.tokM = new Array(M.length);
+    this.tokB = new Array(B.length);
+    this.bagM = new Array(M.length);
+    this.bagB = new Array(B.length);
+    this.groupOfM = new Int32Array(M.length).fill(-1);
+    this.groupOfB = new Int32Array(B.length).fill(-1);
+  }
+
+  // Identical raw text, then identical folded words; among twins, the same ref wins, then document order.
+  identical(): void {
+    this.pairEqual((m) => this.M[m]!.text, (b) => this.B[b]!.text);
+    this.pairEqual((m) => this.tokens('M', m).terms.join(','), (b) => this.tokens('B', b).terms.join(','));
+  }
+
+  // Same ref on both sides and a good bag overlap.
+  sameRef(): void {
+    const freeM = new Map(this.free(this.groupOfM).map((m) => [this.M[m]!.ref, m]));
+    if (freeM.size === 0) return;
+    for (const b of this.free(this.groupOfB)) {
+      const m = freeM.get(this.B[b]!.ref);
+      if (m === undefined) continue;
+      const d = dice(this.bag('M', m), this.bag('B', b));
+      if (d >= MIN_SAME_REF) this.addGroup([m], [b], d);
+    }
+  }
+
+  // Greedy pairing by TF-IDF cosine with a position prior.
+  similar(): void {
+    const freeM = this.free(this.groupOfM).filter((m) => this.bag('M', m).total > 0);
+    const freeB = this.free(this.groupOfB).filter((b) => this.bag('B', b).total > 0);
+    if (freeM.length === 0 || freeB.length === 0) return;
+    const idf = inverseFrequencies([...freeM.map((m) => this.bag('M', m)), ...freeB.map((b) => this.bag('B', b))]);
+    const vecM = new Map(freeM.map((m) => [m, tfidf(this.bag('M', m), idf)]));
+    const index = indexOf(freeM, (m) => this.bag('M', m));
+    const pairs: { m: number; b: number; cos: number; score: number }[] = [];
+    for (const b of freeB) {
+      const bag = this.bag('B', b);
+      const vb = tfidf(bag, idf);
+      const found = candidates(bag, index, idf);
+      this.candidatesOf.set(b, found);
+      for (const m of found) {
+        const cos = cosine(this.bag('M', m).keys, vecM.get(m)!, bag.keys, vb);
+        if (cos < MIN_SIMILARITY) continue;
+        const distance = Math.abs(m / this.M.length - b / this.B.length);
+        pairs.push({ m, b, cos, score: cos + 0.05 * (1 - distance) });
+      }
+    }
+    pairs.sort((x, y) => y.score - x.score);
+    for (const p of pairs) if (this.groupOfM[p.m]! < 0 && this.groupOfB[p.b]! < 0) this.addGroup([p.m], [p.b], p.cos);
+  }
+
+  // Splits: a leftover bill unit contained in a model unit (a candidate, or the model unit of a neighbouring bill
+  // unit); merges: a leftover model unit contained in the bill unit of a neighbouring model unit.
+  pieces(): void {
+    const big = (bag: Bag) => bag.total >= MIN_PIECE_WORDS;
+    for (const b of this.free(this.groupOfB)) {
+      const bag = this.bag('B', b);
+      if (!big(bag)) continue;
+      const hosts = new Set([...(this.candidatesOf.get(b) ?? []), ...this.neighbours(this.groupOfB, b, 'models')]);
+      const m = best(hosts, (h) => containment(bag, this.bag('M', h)));
+      if (m === undefined) continue;
+      if (this.groupOfM[m]! >= 0) this.join(this.groupOfM[m]!, null, b);
+      else this.addGroup([m], [b], dice(this.bag('M', m), bag));
+    }
+    for (const m of this.free(this.groupOfM)) {
+      const bag = this.bag('M', m);
+      if (!big(bag)) continue;
+      const b = best(new Set(this.neighbours(this.groupOfM, m, 'bills')), (h) => containment(bag, this.bag('B', h)));
+      if (b !== undefined) this.join(this.groupOfB[b]!, m, null);
+    }
+  }
+
+  result(): AlignedGroup[] {
+    for (const g of this.groups) {
+      g.models.sort((x, y) => x - y);
+      g.bills.sort((x, y) => x - y);
+    }
+    return this.groups.sort((x, y) => x.models[0]! - y.models[0]!);
+  }
+
+  private tokens(side: 'M' | 'B', u: number): Tokens {
+    const cache = side === 'M' ? this.tokM : this.tokB;
+    return (cache[u] ??= tokenize((side === 'M' ? this.M : this.B)[u]!.text, this.vocab));
+  }
+
+  private bag(side: 'M' | 'B', u: number): Bag {
+    const cache = side === 'M' ? this.bagM : this.bagB;
+    return (cache[u] ??= bagOf(this.tokens(side, u).terms));
+  }
+
+  // Units on the other side aligned with the nearest aligned neighbours of unit u (before and after it).
+  private neighbours(groupOf: Int32Array, u: number, other: 'models' | 'bills'): number[] {
+    const out: number[] = [];
+    for (const dir of [-1, 1]) {
+      for (let v = u + dir; v >= 0 && v < groupOf.length; v += dir) {
+        if (groupOf[v]! < 0) continue;
+        out.push(...this.groups[groupOf[v]!]![other]);
+        break;
+      }
+    }
+    return out;
+  }
+
+  private pairEqual(keyM: (m: number) => string, keyB: (b: number) => string): void {
+    const byKey = new Map<string, number[]>();
+    for (const m of this.free(this.groupOfM)) {
+      const k = keyM(m);
+      if (k === '') continue;
+      const list = byKey.get(k);
+      if (list) list.push(m);
+      else byKey.set(k, [m]);
+    }
+    if (byKey.size === 0) return;
+    for (const b of this.free(this.groupOfB)) {
+      const list = byKey.get(keyB(b));
+      if (!list) continue;
+      const live = list.filter((m) => this.groupOfM[m]! < 0);
+      if (live.length === 0) continue;
+      const m = live.find((x) => this.M[x]!.ref === this.B[b]!.ref) ?? live[0]!;
+      this.addGroup([m], [b], 1);
+    }
+  }
+
+  private free(groupOf: Int32Array): number[] {
+    const out: number[] = [];
+    for (let i = 0; i < groupOf.length; i++) if (groupOf[i]! < 0) out.push(i);
+    return out;
+  }
+
+  private addGroup(models: number[], bills: number[], score: number): void {
+    const g = this.groups.length;
+    this.groups.push({ models, bills, score });
+    for (const m of models) this.groupOfM[m] = g;
+    for (const b of bills) this.groupOfB[b] = g;
+  }
+
+  private join(g: number, m: number | null, b: number | null): void {
+    const group = this.groups[g]!;
+    if (m !== null) {
+      group.models.push(m);
+      this.groupOfM[m] = g;
+    }
+    if (b !== null) {
+      group.bills.push(b);
+      this.groupOfB[b] = g;
+    }
+  }
+}
+
+/** Term → units whose bag contains it. */
+type Index = Map<number, number[]>;
+
+function indexOf(units: number[], bagOf: (u: number) => Bag): Index {
+  const index: Index = new Map();
+  for (const u of units) {
+    for (const k of bagOf(u).keys) {
+      const list = index.get(k);
+      if (list) list.push(u);
+      else index.set(k, [u]);
+    }
+  }
+  return index;
+}
+
+// Units sharing the most informative terms with `bag` (idf mass over short postings), best first.
+function candidates(bag: Bag, index: Index, idf: Map<number, number>): number[] {
+  const score = new Map<number, number>();
+  for (const k of bag.keys) {
+    const posting = index.get(k);
+    if (!posting || posting.length > MAX_POSTING) continue;
+    const w = idf.get(k)!;
+    for (const u of posting) score.set(u, (score.get(u) ?? 0) + w);
+  }
+  return [...score]
+    .sort((x, y) => y[1] - x[1])
+    .slice(0, TOP_CANDIDATES)
+    .map(([u]) => u);
+}
+
+// Sorted distinct unigram and bigram keys of a term sequence, with counts.
+function bagOf(terms: Int32Array): Bag {
+  const n = terms.length;
+  const all = new Int32Array(n === 0 ? 0 : 2 * n - 1);
+  for (let i = 0; i < n; i++) {
+    all[i] = terms[i]!;
+    if (i > 0) all[n + i - 1] = UNIGRAMS + ((Math.imul(terms[i - 1]! + 1, 0x9e3779b1) ^ terms[i]!) >>> 0) % ((1 << 30) - UNIGRAMS);
+  }
+  all.sort();
+  const keys: number[] = [];
+  const counts: number[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (i > 0 && all[i] === all[i - 1]) counts[counts.length - 1]!++;
+    else {
+      keys.push(all[i]!);
+      counts.push(1);
+    }
+  }
+  return { keys: Int32Array.from(keys), counts: Int32Array.from(counts), total: all.length };
+}
+
+// Dice coefficient of two bags (multisets).
+function dice(x: Bag, y: Bag): number {
+  if (x.total === 0 || y.total === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < x.keys.length && j < y.keys.length) {
+    const a = x.keys[i]!;
+    const b = y.keys[j]!;
+    if (a === b) common += Math.min(x.counts[i++]!, y.counts[j++]!);
+    else if (a < b) i++;
+    else j++;
+  }
+  return (2 * common) / (x.total + y.total);
+}
+
+// L2-normalised TF-IDF weights aligned with the bag's keys.
+function tfidf(bag: Bag, idf: Map<number, number>): Float64Array {
+  const w = new Float64Array(bag.keys.length);
+  let norm = 0;
+  for (let i = 0; i < w.length; i++) {
+    w[i] = (1 + Math.log(bag.counts[i]!)) * idf.get(bag.keys[i]!)!;
+    norm += w[i]! * w[i]!;
+  }
+  norm = Math.sqrt(norm) || 1;
+  for (let i = 0; i < w.length; i++) w[i]! /= norm;
+  return w;
+}
+
+function cosine(kx: Int32Array, wx: Float64Array, ky: Int32Array, wy: Float64Array): number {
+  let i = 0;
+  let j = 0;
+  let dot = 0;
+  while (i < kx.length && j < ky.length) {
+    const a = kx[i]!;
+    const b = ky[j]!;
+    if (a === b) dot += wx[i++]! * wy[j++]!;
+    else if (a < b) i++;
+    else j++;
+  }
+  return dot;
+}
+
+// Share of x's bigrams (with multiplicity) also found in y.
+function containment(x: Bag, y: Bag): number {
+  let i = 0;
+  let j = 0;
+  let inside = 0;
+  let total = 0;
+  while (i < x.keys.length && x.keys[i]! < UNIGRAMS) i++;
+  for (let k = i; k < x.keys.length; k++) total += x.counts[k]!;
+  while (i < x.keys.length && j < y.keys.length) {
+    const a = x.keys[i]!;
+    const b = y.keys[j]!;
+    if (a === b) inside += Math.min(x.counts[i++]!, y.counts[j++]!);
+    else if (a < b) i++;
+    else j++;
+  }
+  return total === 0 ? 0 : inside / total;
+}
+
+// The item with the highest value, if it reaches MIN_CONTAINMENT.
+function best(items: Iterable<number>, value: (x: number) => number): number | undefined {
+  let found: number | undefined;
+  let top = MIN_CONTAINMENT;
+  for (const x of items) {
+    const v = value(x);
+    if (v >= top) {
+      top = v;
+      found = x;
+    }
+  }
+  return found;
+}
+
+// ln(1 + n / df) for every key of the given bags.
+function inverseFrequencies(bags: Bag[]): Map<number, number> {
+  const df = new Map<number, number>();
+  for (const bag of bags) for (const k of bag.keys) df.set(k, (df.get(k) ?? 0) + 1);
+  const idf = new Map<number, number>();
+  for (const [k, d] of df) idf.set(k, Math.log(1 + bags.length / d));
+  return idf;
+}
