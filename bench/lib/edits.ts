@@ -28,14 +28,28 @@ export interface EditedText {
 
 const ARTICLE = /^(Art[íi]culo|ARTÍCULO)\s+(\d+)([o°º]?\.?\s*(?:Bis|Ter)?\s*[.-]*)/u;
 const LABEL = /^(Art[íi]culo\s+\S+(?:\s+Bis)?\s*[.-]*|[IVXLC]+\.\s*-?|[a-z]\)|(?:D[ée]cimo\s+)?\p{L}+\.-?)\s*/u;
+const SIGNATURE = /\ba \d{1,2} de \p{L}+ de \d{4}|^En cumplimiento de lo dispuesto|R[úu]brica/u;
 const NOTE = /(reformad|adicionad|derogad)[oa]s?\s+DOF/iu;
 const HEADING = /^(LIBRO|T[ÍI]TULO|CAP[ÍI]TULO|SECCI[ÓO]N|TRANSITORIO|ART[ÍI]CULOS TRANSITORIOS|DECRETO|Publicado en el Diario)/iu;
 
-/** Lines that must stay as they are: page furniture (repeated lines, "N de M"), reform notes, headings. */
+/**
+ * Lines that must stay as they are: page furniture (repeated lines, "N de M"), reform notes, headings, the decree
+ * apparatus (signatures, promulgation) and the reform decrees' section, which no drafter edits.
+ */
 export function protectedLines(lines: string[]): boolean[] {
   const counts = new Map<string, number>();
   for (const l of lines) counts.set(l, (counts.get(l) ?? 0) + 1);
-  return lines.map((l) => (counts.get(l) ?? 0) >= 10 || /^\d+ de \d+$/.test(l) || NOTE.test(l) || HEADING.test(l) || l.trim() === '');
+  const reforms = lines.findIndex((l) => /^ART[ÍI]CULOS TRANSITORIOS DE DECRETOS DE REFORMA/.test(l));
+  return lines.map(
+    (l, i) =>
+      (reforms >= 0 && i >= reforms) ||
+      (counts.get(l) ?? 0) >= 10 ||
+      /^\d+ de \d+$/.test(l) ||
+      NOTE.test(l) ||
+      HEADING.test(l) ||
+      SIGNATURE.test(l) ||
+      l.trim() === '',
+  );
 }
 
 /**

@@ -1,9 +1,10 @@
 /**
  * Alignment: which bill units correspond to which model units, allowing renumbered, moved, split and merged articles.
  *
- * 1. Identical text (exact, then once case, accents, spacing and punctuation are folded away) pairs units at once.
- * 2. Same number, similar words: a unit whose ref exists on the other side is paired with it when their bags of
- *    unigrams and bigrams overlap well (Dice) — the numbering is the strongest prior a law offers.
+ * 1. Identical text pairs units at once.
+ * 2. Same number, similar text: a unit whose ref exists on the other side is paired with it when their lines, or else
+ *    their bags of unigrams and bigrams, overlap well (Dice) — the numbering is the strongest prior a law offers.
+ *    Then identical words once case, accents, spacing and punctuation are folded away (moved, re-wrapped units).
  * 3. The rest are scored by cosine similarity of unigram + bigram TF-IDF vectors, which survives heavy editing (a
  *    20%-edited article keeps most of its rare words and many of its bigrams). Candidates come from an inverted index
  *    over informative terms; the position in the document is a small prior on top. Pairs are taken greedily, best
@@ -66,6 +67,7 @@ export function align(model: Provision[], bill: Provision[], vocab: Vocabulary):
   const a = new Aligner(model, bill, vocab);
   a.identical();
   a.sameRef();
+  a.folded();
   a.similar();
   a.pieces();
   return { groups: a.result(), model: a.tokM, bill: a.tokB };
@@ -95,22 +97,27 @@ class Aligner {
     this.groupOfB = new Int32Array(B.length).fill(-1);
   }
 
-  // Identical raw text, then identical folded words; among twins, the same ref wins, then document order.
+  // Identical raw text; among twins, the same ref wins, then document order.
   identical(): void {
     this.pairEqual((m) => this.M[m]!.text, (b) => this.B[b]!.text);
-    this.pairEqual((m) => this.tokens('M', m).terms.join(','), (b) => this.tokens('B', b).terms.join(','));
   }
 
-  // Same ref on both sides and a good bag overlap.
+  // Same ref on both sides and a good overlap: of lines first (cheap, no tokenizing), else of words and bigrams.
   sameRef(): void {
     const freeM = new Map(this.free(this.groupOfM).map((m) => [this.M[m]!.ref, m]));
     if (freeM.size === 0) return;
     for (const b of this.free(this.groupOfB)) {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
-      const d = dice(this.bag('M', m), this.bag('B', b));
+      const lines = lineDice(this.M[m]!.text, this.B[b]!.text);
+      const d = lines >= MIN_SAME_REF ? lines : dice(this.bag('M', m), this.bag('B', b));
       if (d >= MIN_SAME_REF) this.addGroup([m], [b], d);
     }
+  }
+
+  // Identical words once case, accents, spacing and punctuation are folded away (moved and re-wrapped units).
+  folded(): void {
+    this.pairEqual((m) => this.tokens('M', m).terms.join(','), (b) => this.tokens('B', b).terms.join(','));
   }
 
   // Greedy pairing by TF-IDF cosine with a position prior.
@@ -285,6 +292,23 @@ function bagOf(terms: Int32Array): Bag {
     }
   }
   return { keys: Int32Array.from(keys), counts: Int32Array.from(counts), total: all.length };
+}
+
+// Dice coefficient of the lines of two texts (as multisets).
+function lineDice(x: string, y: string): number {
+  const lx = x.split('\n');
+  const ly = y.split('\n');
+  const count = new Map<string, number>();
+  for (const l of lx) count.set(l, (count.get(l) ?? 0) + 1);
+  let common = 0;
+  for (const l of ly) {
+    const c = count.get(l);
+    if (c) {
+      common++;
+      count.set(l, c - 1);
+    }
+  }
+  return (2 * common) / (lx.length + ly.length);
 }
 
 // Dice coefficient of two bags (multisets).

@@ -8,8 +8,7 @@
  */
 import { align } from './align';
 import { summarize, type CoverageEntry } from './coverage';
-import { DEFAULT_DIFF_STEPS, diffTokens, type PairDiff } from './redline';
-import { Vocabulary, tokenize, type Tokens } from './tokens';
+import { diffContext, diffTexts } from './redline';
 import type { AlignedPair, CompareOptions, Comparison, LegalDocument, Provision } from './types';
 
 /** Version of the engine's results; part of every cache key. Bump it whenever results can change. */
@@ -26,9 +25,8 @@ export const ENGINE_VERSION = 'armoniza-text-1.0.0';
  * c.summary.coverage // 0.5
  */
 export function compare(model: LegalDocument, bill: LegalDocument, options: CompareOptions = {}): Comparison {
-  const vocab = new Vocabulary();
-  const budget = { steps: DEFAULT_DIFF_STEPS };
-  const alignment = align(model.units, bill.units, vocab);
+  const ctx = diffContext();
+  const alignment = align(model.units, bill.units, ctx.vocab);
   const coverage: CoverageEntry[] = model.units.map((u) => ({ model: u.ref, status: 'missing', similarity: 0, matches: [] }));
   const matched = new Uint8Array(bill.units.length);
   const pairs: AlignedPair[] = [];
@@ -37,10 +35,9 @@ export function compare(model: LegalDocument, bill: LegalDocument, options: Comp
     const ms = g.models.map((i) => model.units[i]!);
     const bs = g.bills.map((i) => bill.units[i]!);
     const single = ms.length === 1 && bs.length === 1;
-    const left = single ? (alignment.model[g.models[0]!] ?? tokenize(ms[0]!.text, vocab)) : tokenize(joined(ms), vocab);
-    const right = single ? (alignment.bill[g.bills[0]!] ?? tokenize(bs[0]!.text, vocab)) : tokenize(joined(bs), vocab);
-    const present = sameWords(left, right);
-    const diff: PairDiff = diffTokens(left, right, vocab, budget);
+    const tokens = single ? { a: alignment.model[g.models[0]!], b: alignment.bill[g.bills[0]!] } : {};
+    const diff = diffTexts(joined(ms), joined(bs), ctx, tokens);
+    const present = diff.present;
     const similarity = present ? 1 : round(diff.coarse ? g.score : diff.similarity);
     const pair: AlignedPair = {
       model: ms[0]!.ref,
@@ -82,14 +79,6 @@ function warningsOf(model: LegalDocument, bill: LegalDocument, pairs: number, co
 
 function joined(units: Provision[]): string {
   return units.map((u) => u.text).join('\n\n');
-}
-
-// Same words once case, accents, spacing and punctuation are ignored.
-function sameWords(a: Tokens, b: Tokens): boolean {
-  if (a.text === b.text) return true;
-  if (a.terms.length !== b.terms.length) return false;
-  for (let i = 0; i < a.terms.length; i++) if (a.terms[i] !== b.terms[i]) return false;
-  return true;
 }
 
 function round(x: number): number {

@@ -17,8 +17,9 @@ export interface NormalizedText {
 /** Longest text the engine reads, in UTF-16 code units (~8 MB); the rest is cut off with a warning. */
 export const MAX_TEXT_CHARS = 8_000_000;
 
-/** Share of control / replacement characters above which an input is treated as binary data. */
+/** Share of control / replacement characters above which an input is treated as binary data (with at least 16). */
 const BINARY_RATIO = 0.02;
+const BINARY_MIN = 16;
 
 // Characters that carry nothing visible: zero-width spaces and joiners, word joiner, BOM, soft hyphen.
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
@@ -45,7 +46,7 @@ export function normalizeText(input: string): NormalizedText {
   }
   if (!ANY_REPAIR.test(text)) return { text: text.normalize('NFC'), warnings, binary: false };
   const suspicious = countMatches(text, /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g);
-  if (suspicious / text.length > BINARY_RATIO) {
+  if (suspicious >= BINARY_MIN && suspicious / text.length > BINARY_RATIO) {
     warnings.push(
       `Input looks like binary data, not text (${Math.round((100 * suspicious) / text.length)}% control or undecodable characters): nothing was read.`,
     );

@@ -54,7 +54,7 @@ export interface TransitoryLine {
 const SUFFIX = '(bis|ter|qu[áa]ter|quinquies|sexies|septies|octies|nonies|decies)(?![\\p{L}])';
 const SEP = '(\\.\\s*[-–—]+|\\.|[-–—]+|:)';
 const ARTICLE_HEAD = /^(?:#{1,6}\s*)?(ART[ÍI]CULO|Art[íi]culo|ARTICULO|Art\.|ARTICLE|Article|ARTIGO|Artigo)\s+/u;
-const ARTICLE_NUMBER = /^(\d{1,4})|^(\p{L}+)(?:\s+(\p{L}+))?/u;
+const ARTICLE_NUMBER = /^(\d{1,5})|^(\p{L}+)(?:\s+(\p{L}+))?/u;
 const ARTICLE_TAIL = new RegExp(`^(?:\\s*(?:o|º|°|ª)(?![\\p{L}]))?(?:\\s*[-–]?\\s*${SUFFIX})?\\s*${SEP}?\\s*`, 'iu');
 const HEADING =
   /^(?:#{1,6}\s*)?(LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)\s+(\d{1,3}|[\p{L}]+)(?:\s+([\p{L}]+))?(.*)$/u;

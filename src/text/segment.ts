@@ -264,9 +264,10 @@ class Scanner {
 
   private continuesList(unit: UnitBuilder, item: NonNullable<ReturnType<typeof parseListLine>>): boolean {
     const last = unit.lastValue(item.type);
-    if (last < 0) return item.value === 100 && (this.prevEnded() || unit.empty);
-    const step = Math.floor(item.value / 100) - Math.floor(last / 100);
     const lower = item.rest !== '' && !startsText(item.rest);
+    // A list starts after a finished sentence or a short line (a title such as "Purpose").
+    if (last < 0) return item.value === 100 && !lower && (this.prevEnded() || unit.empty || this.prevLine.length < this.width * 0.6);
+    const step = Math.floor(item.value / 100) - Math.floor(last / 100);
     return item.value > last && step <= 1 && ((step === 1 && !lower) || this.prevEnded());
   }
 

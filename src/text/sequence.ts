@@ -1,0 +1,162 @@
+/**
+ * Bounded diff of two integer sequences (line ids, token ids): common prefix and suffix, patience anchors (items that
+ * occur exactly once on each side, longest run in the same order), and jsdiff's `diffArrays` for the gaps between
+ * anchors under an edit-length cap drawn from a shared step budget. A gap that would exceed it becomes one
+ * delete + insert and the result is flagged coarse — the diff always returns, in time linear in the input plus the
+ * budget.
+ */
+import { diffArrays } from 'diff';
+
+/** Work left for the diffs of one comparison, in Myers steps ((n + m) × edit length). */
+export interface DiffBudget {
+  steps: number;
+}
+
+/** Runs of a sequence diff, in order: `equal` advances both sides, `delete` the left, `insert` the right. */
+export interface Run {
+  op: 'equal' | 'delete' | 'insert';
+  n: number;
+}
+
+/** Result of `diffKeys`. */
+export interface KeyDiff {
+  runs: Run[];
+  /** True when some gap exceeded the budget and was replaced whole. */
+  coarse: boolean;
+}
+
+/** Longest edit script one jsdiff call may compute. */
+const MAX_EDIT = 4000;
+/** Gaps up to this many items (both sides) go straight to jsdiff without looking for anchors. */
+const SMALL_GAP = 48;
+
+/**
+ * Diff `a[a0, a1)` against `b[b0, b1)`.
+ *
+ * @example
+ * diffKeys(Int32Array.of(1, 2, 3), 0, 3, Int32Array.of(1, 3), 0, 2, { steps: 1000 }).runs
+ * // [{ op: 'equal', n: 1 }, { op: 'delete', n: 1 }, { op: 'equal', n: 1 }]
+ */
+export function diffKeys(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, budget: DiffBudget): KeyDiff {
+  const out: KeyDiff = { runs: [], coarse: false };
+  let p = 0;
+  while (a0 + p < a1 && b0 + p < b1 && a[a0 + p] === b[b0 + p]) p++;
+  let s = 0;
+  while (a1 - s > a0 + p && b1 - s > b0 + p && a[a1 - 1 - s] === b[b1 - 1 - s]) s++;
+  push(out.runs, 'equal', p);
+  const ma = a0 + p;
+  const mb = b0 + p;
+  const ea = a1 - s;
+  const eb = b1 - s;
+  if (ea - ma + (eb - mb) <= SMALL_GAP) gap(out, a, ma, ea, b, mb, eb, budget);
+  else {
+    let ci = ma;
+    let cj = mb;
+    for (const [ai, bj] of anchors(a, ma, ea, b, mb, eb)) {
+      gap(out, a, ci, ai, b, cj, bj, budget);
+      push(out.runs, 'equal', 1);
+      ci = ai + 1;
+      cj = bj + 1;
+    }
+    gap(out, a, ci, ea, b, cj, eb, budget);
+  }
+  push(out.runs, 'equal', s);
+  return out;
+}
+
+function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, budget: DiffBudget): void {
+  const n = a1 - a0;
+  const m = b1 - b0;
+  if (n === 0 || m === 0 || (n === 1 && m === 1)) {
+    if (n === 1 && m === 1 && a[a0] === b[b0]) return push(out.runs, 'equal', 1);
+    push(out.runs, 'delete', n);
+    push(out.runs, 'insert', m);
+    return;
+  }
+  const size = n + m;
+  const maxEditLength = Math.min(MAX_EDIT, size, Math.floor(budget.steps / size));
+  const changes =
+    maxEditLength >= 1 ? diffArrays(Array.from(a.subarray(a0, a1)), Array.from(b.subarray(b0, b1)), { maxEditLength }) : undefined;
+  if (!changes) {
+    budget.steps -= size * Math.max(1, maxEditLength);
+    out.coarse = true;
+    push(out.runs, 'delete', n);
+    push(out.runs, 'insert', m);
+    return;
+  }
+  let edits = 0;
+  for (const c of changes) {
+    const k = c.count ?? c.value.length;
+    if (c.added || c.removed) edits += k;
+    push(out.runs, c.removed ? 'delete' : c.added ? 'insert' : 'equal', k);
+  }
+  budget.steps -= size * Math.max(1, edits);
+}
+
+function push(runs: Run[], op: Run['op'], n: number): void {
+  if (n === 0) return;
+  const last = runs[runs.length - 1];
+  if (last && last.op === op) last.n += n;
+  else runs.push({ op, n });
+}
+
+// Scratch counters indexed by key, shared by every call (the engine is synchronous) and reset after use.
+let countA = new Int32Array(1024);
+let countB = new Int32Array(1024);
+let lastA = new Int32Array(1024);
+
+/**
+ * Patience anchors: items occurring exactly once on each side, longest run in the same order on both, as
+ * [index in a, index in b] pairs.
+ *
+ * @example
+ * anchors(Int32Array.of(5, 6, 7), 0, 3, Int32Array.of(7, 5, 6), 0, 3) // [[0, 1], [1, 2]]
+ */
+export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number): [number, number][] {
+  let max = 0;
+  for (let i = a0; i < a1; i++) if (a[i]! > max) max = a[i]!;
+  for (let j = b0; j < b1; j++) if (b[j]! > max) max = b[j]!;
+  if (max >= countA.length) {
+    const size = Math.max(max + 1, countA.length * 2);
+    countA = new Int32Array(size);
+    countB = new Int32Array(size);
+    lastA = new Int32Array(size);
+  }
+  for (let i = a0; i < a1; i++) {
+    countA[a[i]!]!++;
+    lastA[a[i]!] = i;
+  }
+  for (let j = b0; j < b1; j++) countB[b[j]!]!++;
+  const posA: number[] = [];
+  const posB: number[] = [];
+  for (let j = b0; j < b1; j++) {
+    const k = b[j]!;
+    if (countA[k] === 1 && countB[k] === 1) {
+      posA.push(lastA[k]!);
+      posB.push(j);
+    }
+  }
+  for (let i = a0; i < a1; i++) countA[a[i]!] = 0;
+  for (let j = b0; j < b1; j++) countB[b[j]!] = 0;
+  return longestIncreasing(posA).map((c) => [posA[c]!, posB[c]!]);
+}
+
+// Indexes of a longest strictly increasing subsequence (patience sorting).
+function longestIncreasing(xs: number[]): number[] {
+  const tails: number[] = [];
+  const prev = new Int32Array(xs.length).fill(-1);
+  for (let i = 0; i < xs.length; i++) {
+    let lo = 0;
+    let hi = tails.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (xs[tails[mid]!]! < xs[i]!) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo > 0) prev[i] = tails[lo - 1]!;
+    tails[lo] = i;
+  }
+  const out: number[] = [];
+  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(i);
+  return out.reverse();
+}

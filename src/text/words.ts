@@ -1,0 +1,274 @@
+/**
+ * Word-level redline of two tokenized texts, hierarchical so each diff stays small.
+ *
+ * Words and punctuation marks are compared; each one carries the whitespace that follows it, so re-wrapped lines do
+ * not break the alignment (a changed line break is still recorded, as delete " " / insert "\n", so both texts are
+ * reconstructed exactly). The texts are cut into blocks at paragraph ends and list labels ("II.", "a)"); identical
+ * blocks anchor the alignment and the blocks in between are paired by word overlap (a small dynamic programme), so
+ * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
+ */
+import { diffArrays } from 'diff';
+import type { OpsBuilder } from './ops';
+import { diffKeys, type DiffBudget } from './sequence';
+import { SPACE, WORD, type Tokens, type Vocabulary } from './tokens';
+
+/** Word overlap (Dice) below which two blocks are not paired. */
+const MIN_BLOCK_SIMILARITY = 0.25;
+/** Largest block region aligned by dynamic programming (blocks left × blocks right). */
+const MAX_DP_CELLS = 4096;
+
+/** One side of a diff: its marks (non-space tokens) with the whitespace token each one carries. */
+interface Side {
+  t: Tokens;
+  /** Token index of each mark. */
+  at: Int32Array;
+  /** Token id of each mark (the diff keys). */
+  keys: Int32Array;
+  /** Token id of the whitespace after each mark, -1 for none. */
+  space: Int32Array;
+  /** Text offset where the marks start (after leading whitespace). */
+  lead: number;
+}
+
+interface Block {
+  start: number;
+  end: number;
+  hash: number;
+  /** Sorted keys of the block's marks, for word overlap. */
+  bag: Int32Array;
+}
+
+/**
+ * Append to `out` the word-level redline from `a` to `b`; returns whether some part had to be coarse.
+ *
+ * @example
+ * const v = new Vocabulary(); const out = new OpsBuilder();
+ * diffWords(tokenize('pena de 5 años', v), tokenize('pena de 7 años', v), v, { steps: 1e6 }, out);
+ * out.ops // [{ op: 'equal', text: 'pena de ' }, { op: 'delete', text: '5 ' }, { op: 'insert', text: '7 ' }, { op: 'equal', text: 'años' }]
+ */
+export function diffWords(a: Tokens, b: Tokens, vocab: Vocabulary, budget: DiffBudget, out: OpsBuilder): boolean {
+  return new PairDiffer(sideOf(a, vocab), sideOf(b, vocab), vocab, budget, out).run();
+}
+
+class PairDiffer {
+  private coarse = false;
+
+  constructor(
+    private readonly A: Side,
+    private readonly B: Side,
+    private readonly vocab: Vocabulary,
+    private readonly budget: DiffBudget,
+    private readonly out: OpsBuilder,
+  ) {}
+
+  run(): boolean {
+    const { A, B } = this;
+    this.space(A.t.text.slice(0, A.lead), B.t.text.slice(0, B.lead));
+    const blocksA = blocksOf(A, this.vocab);
+    const blocksB = blocksOf(B, this.vocab);
+    if (blocksA.length <= 1 || blocksB.length <= 1) this.tokens(0, A.keys.length, 0, B.keys.length);
+    else this.blocks(blocksA, blocksB);
+    return this.coarse;
+  }
+
+  // Anchor identical blocks, then pair the blocks of each changed region.
+  private blocks(BA: Block[], BB: Block[]): void {
+    const changes = diffArrays(
+      BA.map((x) => x.hash),
+      BB.map((x) => x.hash),
+    );
+    let i = 0;
+    let j = 0;
+    let ri = 0;
+    let rj = 0;
+    for (const c of changes) {
+      const n = c.count ?? c.value.length;
+      if (c.removed) i += n;
+      else if (c.added) j += n;
+      else {
+        this.region(BA, BB, ri, i, rj, j);
+        for (let k = 0; k < n; k++) this.tokens(BA[i + k]!.start, BA[i + k]!.end, BB[j + k]!.start, BB[j + k]!.end);
+        i += n;
+        j += n;
+        ri = i;
+        rj = j;
+      }
+    }
+    this.region(BA, BB, ri, i, rj, j);
+  }
+
+  private region(BA: Block[], BB: Block[], i0: number, i1: number, j0: number, j1: number): void {
+    if (i0 === i1 && j0 === j1) return;
+    const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.keys.length;
+    const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.keys.length;
+    if (i0 === i1 || j0 === j1 || (i1 - i0) * (j1 - j0) > MAX_DP_CELLS) {
+      this.tokens(a0, i0 < i1 ? BA[i1 - 1]!.end : a0, b0, j0 < j1 ? BB[j1 - 1]!.end : b0);
+      return;
+    }
+    let ci = i0;
+    let cj = j0;
+    for (const [pi, pj] of pairBlocks(BA, BB, i0, i1, j0, j1)) {
+      if (ci < pi) this.remove(BA[ci]!.start, BA[pi - 1]!.end);
+      if (cj < pj) this.add(BB[cj]!.start, BB[pj - 1]!.end);
+      this.tokens(BA[pi]!.start, BA[pi]!.end, BB[pj]!.start, BB[pj]!.end);
+      ci = pi + 1;
+      cj = pj + 1;
+    }
+    if (ci < i1) this.remove(BA[ci]!.start, BA[i1 - 1]!.end);
+    if (cj < j1) this.add(BB[cj]!.start, BB[j1 - 1]!.end);
+  }
+
+  // Marks [a0, a1) against [b0, b1).
+  private tokens(a0: number, a1: number, b0: number, b1: number): void {
+    const d = diffKeys(this.A.keys, a0, a1, this.B.keys, b0, b1, this.budget);
+    if (d.coarse) this.coarse = true;
+    let i = a0;
+    let j = b0;
+    for (const r of d.runs) {
+      if (r.op === 'equal') {
+        this.equal(i, j, r.n);
+        i += r.n;
+        j += r.n;
+      } else if (r.op === 'delete') {
+        this.remove(i, i + r.n);
+        i += r.n;
+      } else {
+        this.add(j, j + r.n);
+        j += r.n;
+      }
+    }
+  }
+
+  // n equal marks; the whitespace they carry is compared too.
+  private equal(a0: number, b0: number, n: number): void {
+    if (n === 0) return;
+    const { A, B } = this;
+    let from = A.t.starts[A.at[a0]!]!;
+    for (let k = 0; k < n; k++) {
+      if (A.space[a0 + k] === B.space[b0 + k]) continue;
+      const ta = A.at[a0 + k]!;
+      this.out.push('equal', A.t.text.slice(from, A.t.starts[ta + 1]));
+      this.space(spaceText(A, a0 + k), spaceText(B, b0 + k));
+      from = end(A, a0 + k + 1);
+    }
+    this.out.push('equal', A.t.text.slice(from, end(A, a0 + n)));
+  }
+
+  private space(wa: string, wb: string): void {
+    if (wa === wb) return this.out.push('equal', wa);
+    this.out.push('delete', wa);
+    this.out.push('insert', wb);
+  }
+
+  private remove(a0: number, a1: number): void {
+    if (a0 < a1) this.out.push('delete', this.A.t.text.slice(this.A.t.starts[this.A.at[a0]!], end(this.A, a1)));
+  }
+
+  private add(b0: number, b1: number): void {
+    if (b0 < b1) this.out.push('insert', this.B.t.text.slice(this.B.t.starts[this.B.at[b0]!], end(this.B, b1)));
+  }
+
+}
+
+function sideOf(t: Tokens, vocab: Vocabulary): Side {
+  const n = t.ids.length;
+  const at = new Int32Array(n);
+  const keys = new Int32Array(n);
+  const space = new Int32Array(n);
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const id = t.ids[i]!;
+    if (vocab.kindOf(id) === SPACE) {
+      if (k > 0) space[k - 1] = id;
+      continue;
+    }
+    at[k] = i;
+    keys[k] = id;
+    space[k++] = -1;
+  }
+  return { t, at: at.slice(0, k), keys: keys.slice(0, k), space: space.slice(0, k), lead: k > 0 ? t.starts[at[0]!]! : t.text.length };
+}
+
+// Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
+function end(s: Side, k: number): number {
+  return k < s.at.length ? s.t.starts[s.at[k]!]! : s.t.text.length;
+}
+
+function spaceText(s: Side, k: number): string {
+  const t = s.at[k]! + 1;
+  return s.space[k]! >= 0 ? s.t.text.slice(s.t.starts[t], s.t.starts[t + 1]) : '';
+}
+
+const LABEL = /^(?:[IVXLCDM]{1,7}|[a-zñ]|\d{1,3})$/;
+
+// Blocks (in marks) end after . ; : followed by a line break, at a blank line, or before a list label.
+function blocksOf(s: Side, vocab: Vocabulary): Block[] {
+  const blocks: Block[] = [];
+  let start = 0;
+  for (let k = 0; k < s.keys.length; k++) {
+    const breaks = s.space[k]! >= 0 ? vocab.breaksOf(s.space[k]!) : 0;
+    if (breaks === 0) continue;
+    const mark = vocab.textOf(s.keys[k]!);
+    const next = k + 2 < s.keys.length ? vocab.textOf(s.keys[k + 2]!) : '';
+    const label = (next === '.' || next === ')') && LABEL.test(vocab.textOf(s.keys[k + 1] ?? 0));
+    if (mark === '.' || mark === ';' || mark === ':' || label || breaks > 1) {
+      blocks.push(blockOf(s.keys, start, k + 1));
+      start = k + 1;
+    }
+  }
+  if (start < s.keys.length) blocks.push(blockOf(s.keys, start, s.keys.length));
+  return blocks;
+}
+
+function blockOf(keys: Int32Array, start: number, end: number): Block {
+  let h = 0x811c9dc5 ^ (end - start);
+  for (let i = start; i < end; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
+  return { start, end, hash: h >>> 1, bag: keys.slice(start, end).sort() };
+}
+
+// Monotone pairing of blocks A[i0..i1) with B[j0..j1) maximising total word overlap.
+function pairBlocks(A: Block[], B: Block[], i0: number, i1: number, j0: number, j1: number): [number, number][] {
+  const p = i1 - i0;
+  const q = j1 - j0;
+  const w = q + 1;
+  const score = new Float64Array((p + 1) * w);
+  const sims = new Float64Array(p * q);
+  for (let i = 1; i <= p; i++) {
+    for (let j = 1; j <= q; j++) {
+      const sim = dice(A[i0 + i - 1]!.bag, B[j0 + j - 1]!.bag);
+      sims[(i - 1) * q + j - 1] = sim;
+      const diag = sim >= MIN_BLOCK_SIMILARITY ? score[(i - 1) * w + j - 1]! + sim : -1;
+      score[i * w + j] = Math.max(score[(i - 1) * w + j]!, score[i * w + j - 1]!, diag);
+    }
+  }
+  const pairs: [number, number][] = [];
+  let i = p;
+  let j = q;
+  while (i > 0 && j > 0) {
+    const sim = sims[(i - 1) * q + j - 1]!;
+    if (sim >= MIN_BLOCK_SIMILARITY && score[i * w + j] === score[(i - 1) * w + j - 1]! + sim) {
+      pairs.push([i0 + i - 1, j0 + j - 1]);
+      i--;
+      j--;
+    } else if (score[i * w + j] === score[(i - 1) * w + j]) i--;
+    else j--;
+  }
+  return pairs.reverse();
+}
+
+function dice(x: Int32Array, y: Int32Array): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  let i = 0;
+  let j = 0;
+  let common = 0;
+  while (i < x.length && j < y.length) {
+    if (x[i] === y[j]) {
+      common++;
+      i++;
+      j++;
+    } else if (x[i]! < y[j]!) i++;
+    else j++;
+  }
+  return (2 * common) / (x.length + y.length);
+}
+

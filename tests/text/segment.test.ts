@@ -1,0 +1,181 @@
+// Segmentation on small texts written for these tests (no law text is copied here).
+import { describe, expect, it } from 'vitest';
+import { segment } from '../../src/text';
+import type { Provision } from '../../src/text';
+
+const all = (ps: Provision[]): Provision[] => ps.flatMap((p) => [p, ...all(p.children)]);
+const byRef = (ps: Provision[], ref: string) => all(ps).find((p) => p.ref === ref);
+
+const SAMPLE = [
+  'LEY DE PRUEBA PARA EL CUIDADO DE LOS PARQUES Y JARDINES',
+  'TÍTULO PRIMERO',
+  'Disposiciones Generales',
+  'CAPÍTULO I',
+  'Del objeto',
+  'Artículo 1o. Esta Ley regula el cuidado de los parques públicos y es de orden público.',
+  'Artículo 2.- Esta Ley tiene por objeto:',
+  'I. Proteger los árboles;',
+  'Fracción reformada DOF 01-02-2020',
+  'II. Ordenar el uso de los',
+  'jardines, en los términos del',
+  'Artículo 21 Constitucional;',
+  'III. Sancionar a quien dañe:',
+  'a) Las bancas;',
+  'b) Las fuentes, y',
+  'IV. Educar a la población.',
+  'Para ello se harán campañas',
+  'anuales.',
+  'Párrafo adicionado DOF 03-04-2021',
+  'Las campañas serán gratuitas.',
+  'ARTÍCULO 3.- Corresponde al municipio vigilar los parques.',
+  'Artículo reformado DOF 01-02-2020, 05-06-2022',
+  'Artículo 3 Bis.- Los visitantes',
+  '7 de 9',
+  'LEY DE PRUEBA PARA EL CUIDADO DE LOS PARQUES',
+  'Gaceta Municipal de Prueba',
+  'respetarán los horarios.',
+  'CAPÍTULO II',
+  'De las sanciones',
+  'Artículo 4. Se deroga.',
+  'TRANSITORIOS',
+  'Primero.- La presente Ley entrará en vigor al día siguiente.',
+  'Segundo.- Se abroga el reglamento anterior.',
+  'Dado en el Salón de Sesiones a los diez días.',
+  '8 de 9',
+  'LEY DE PRUEBA PARA EL CUIDADO DE LOS PARQUES',
+  'Gaceta Municipal de Prueba',
+  'ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA',
+  'DECRETO por el que se reforma el artículo 3 de la Ley de prueba.',
+  'Publicado en el Diario Oficial de la Federación el 5 de junio de 2022',
+  'Artículo Único.- Se reforma el artículo 3 para quedar como sigue:',
+  '……….',
+  'TRANSITORIO',
+  'Único.- El presente Decreto entrará en vigor al día siguiente.',
+  '9 de 9',
+  'LEY DE PRUEBA PARA EL CUIDADO DE LOS PARQUES',
+  'Gaceta Municipal de Prueba',
+].join('\n');
+
+describe('segment: structure', () => {
+  const doc = segment(SAMPLE);
+
+  it('finds the articles and transitorios in order, with refs without the word "Artículo"', () => {
+    expect(doc.units.map((u) => u.ref)).toEqual([
+      '1',
+      '2',
+      '3',
+      '3 Bis',
+      '4',
+      'Transitorio Primero',
+      'Transitorio Segundo',
+      'Transitorio Único (DOF 05-06-2022)',
+    ]);
+    expect(doc.units.map((u) => u.label).slice(0, 4)).toEqual(['Artículo 1o.', 'Artículo 2.-', 'ARTÍCULO 3.-', 'Artículo 3 Bis.-']);
+  });
+
+  it('keeps a cross-reference at the start of a line inside its fracción', () => {
+    const fr2 = byRef(doc.units, '2 fr. II')!;
+    expect(fr2.text).toBe('Ordenar el uso de los\njardines, en los términos del\nArtículo 21 Constitucional;');
+  });
+
+  it('builds fracciones, incisos and paragraphs with decree-style paragraph numbers', () => {
+    const art2 = doc.units[1]!;
+    expect(art2.children.map((c) => c.ref)).toEqual(['2 párr. 1', '2 fr. I', '2 fr. II', '2 fr. III', '2 fr. IV', '2 párr. 2', '2 párr. 3']);
+    expect(byRef(doc.units, '2 fr. III')!.children.map((c) => c.ref)).toEqual(['2 fr. III inc. a)', '2 fr. III inc. b)']);
+    expect(byRef(doc.units, '2 párr. 2')!.text).toBe('Para ello se harán campañas\nanuales.');
+    expect(art2.text.startsWith('Esta Ley tiene por objeto:\nI. Proteger los árboles;\nII. Ordenar')).toBe(true);
+  });
+
+  it('attaches reform notes to the provision above them, as metadata', () => {
+    expect(byRef(doc.units, '2 fr. I')!.notes).toEqual([
+      { action: 'reformed', target: 'Fracción', dates: ['2020-02-01'], raw: 'Fracción reformada DOF 01-02-2020' },
+    ]);
+    expect(byRef(doc.units, '2 párr. 2')!.notes.map((n) => n.action)).toEqual(['added']);
+    expect(doc.units[2]!.notes[0]!.dates).toEqual(['2020-02-01', '2022-06-05']);
+    for (const p of all(doc.units)) expect(p.text).not.toMatch(/reformad|adicionad/);
+  });
+
+  it('drops page furniture, also in the middle of a sentence', () => {
+    expect(byRef(doc.units, '3 Bis')!.text).toBe('Los visitantes\nrespetarán los horarios.');
+    for (const p of all(doc.units)) expect(p.text).not.toMatch(/Gaceta Municipal|\d de 9/);
+  });
+
+  it('records headings in the outline and in each unit path', () => {
+    expect(doc.outline.map((h) => h.ref)).toEqual(['Título Primero']);
+    expect(doc.outline[0]!.children.map((h) => [h.ref, h.heading])).toEqual([
+      ['Título Primero / Capítulo I', 'Del objeto'],
+      ['Título Primero / Capítulo II', 'De las sanciones'],
+    ]);
+    expect(doc.units[0]!.path).toEqual(['Título Primero', 'Capítulo I']);
+    expect(doc.units[4]!.path).toEqual(['Título Primero', 'Capítulo II']);
+  });
+
+  it('keeps the transitorios of each decree apart and leaves out signatures and decree articles', () => {
+    expect(doc.units.filter((u) => u.kind === 'transitory').map((u) => u.decree)).toEqual(['original', 'original', 'DOF 05-06-2022']);
+    expect(doc.units[6]!.text).toBe('Se abroga el reglamento anterior.');
+    expect(doc.preamble).toBe('LEY DE PRUEBA PARA EL CUIDADO DE LOS PARQUES Y JARDINES');
+    expect(doc.wordCount).toBeGreaterThan(100);
+  });
+});
+
+describe('segment: article forms and numbering', () => {
+  it('reads "Artículo Único" and decree wrappers', () => {
+    expect(segment('Artículo Único.- Se crea el Consejo de Parques.').units.map((u) => u.ref)).toEqual(['Único']);
+    const wrapped = segment(
+      ['ARTÍCULO ÚNICO.- Se expide la Ley de Parques, para quedar como sigue:', 'Artículo 1.- Objeto.', 'Artículo 2.- Sujetos.'].join('\n'),
+    );
+    expect(wrapped.units.map((u) => u.ref)).toEqual(['1', '2']);
+    expect(wrapped.preamble).toContain('Se expide la Ley de Parques');
+  });
+
+  it('does not start an article on a mid-sentence reference that breaks the numbering', () => {
+    const doc = segment(['Artículo 7.- Las sanciones se aplicarán según el', 'Artículo 2. De esta Ley.', 'Artículo 8.- Fin.'].join('\n'));
+    expect(doc.units.map((u) => u.ref)).toEqual(['7', '8']);
+    expect(doc.units[0]!.text).toContain('Artículo 2. De esta Ley.');
+  });
+
+  it('warns when the numbering goes back after a finished sentence, and keeps refs unique', () => {
+    const doc = segment(['Artículo 1.- Uno.', 'Artículo 2.- Dos.', 'Artículo 2.- Otra vez dos.'].join('\n'));
+    expect(doc.units.map((u) => u.ref)).toEqual(['1', '2', '2 (2)']);
+    expect(doc.warnings.join(' ')).toMatch(/numbering jumps/);
+  });
+
+  it('reads English articles with numbered clauses', () => {
+    const doc = segment(['### Article 1', 'Purpose', '1. This text protects parks.', '2. It also protects lakes.'].join('\n'));
+    expect(doc.units.map((u) => u.ref)).toEqual(['1']);
+    expect(doc.units[0]!.children.map((c) => c.ref)).toEqual(['1 párr. 1', '1 núm. 1', '1 núm. 2']);
+  });
+});
+
+describe('segment: texts without articles and bad input', () => {
+  it('cuts a text without articles into paragraphs, with a warning', () => {
+    const doc = segment('Primer párrafo de una carta.\n\nSegundo párrafo, más largo,\nen dos líneas.');
+    expect(doc.units.map((u) => [u.ref, u.kind, u.text])).toEqual([
+      ['¶1', 'paragraph', 'Primer párrafo de una carta.'],
+      ['¶2', 'paragraph', 'Segundo párrafo, más largo,\nen dos líneas.'],
+    ]);
+    expect(doc.warnings.join(' ')).toMatch(/paragraph by paragraph/);
+  });
+
+  it('answers empty text, binary data and control characters clearly', () => {
+    expect(segment('')).toMatchObject({ units: [], wordCount: 0 });
+    expect(segment('').warnings.join(' ')).toMatch(/empty/);
+    const binary = segment(String.fromCharCode(...Array.from({ length: 4000 }, (_, i) => (i * 7919) % 256)));
+    expect(binary.units).toEqual([]);
+    expect(binary.warnings.join(' ')).toMatch(/binary/);
+    const control = segment('Artículo 1.- Texto\u0007 con\u0000 controles.');
+    expect(control.units[0]!.text).toBe('Texto con controles.');
+    expect(control.warnings.join(' ')).toMatch(/control character/);
+  });
+
+  it('reads a 5 MB text in bounded time', () => {
+    const article = (n: number) => `Artículo ${n}.- Las autoridades del parque número ${n} cuidarán los árboles,\nlas bancas y las fuentes.\n`;
+    let text = '';
+    for (let n = 1; text.length < 5_000_000; n++) text += article(n);
+    const t0 = performance.now();
+    const doc = segment(text);
+    expect(performance.now() - t0).toBeLessThan(15_000);
+    expect(doc.units.length).toBeGreaterThan(40_000);
+    expect(doc.units[doc.units.length - 1]!.ref).toBe(String(doc.units.length));
+  });
+});
