@@ -1,15 +1,15 @@
 /**
- * A real app on a real SQLite file in a temporary folder, seeded with the Mexican dataset, for tests.
+ * A real app on a real SQLite file in a temporary folder, seeded with the Mexican dataset, for tests (Node only).
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createApp } from '../../src/app.js';
+import { createApp, DEFAULT_CONFIG } from '../../src/app.js';
 import { openSqliteFile } from '../../src/db/sqlite-file.js';
 import { seedDataset } from '../../src/db/seed.js';
-import mxSeed from '../../data/mx/seed.json' with { type: 'json' };
+import { caller, mxSeed, TEST_TOKEN, type TestApp } from './harness.js';
 
-export const TEST_TOKEN = 'test-admin-token-0123456789';
+export { TEST_TOKEN };
 
 export async function startNodeApp(options: { seed?: boolean } = {}) {
   const dir = mkdtempSync(join(tmpdir(), 'armoniza-test-'));
@@ -18,25 +18,17 @@ export async function startNodeApp(options: { seed?: boolean } = {}) {
   if (options.seed !== false) await seedDataset(store, mxSeed);
   const app = createApp({ store, config: { adminToken: TEST_TOKEN } });
   return {
+    backend: 'node + better-sqlite3',
     app,
     store,
     path,
     seed: mxSeed,
-    /** A request as a client would send it; JSON bodies are serialized, the token is sent when `auth` is set. */
-    async call(method: string, url: string, body?: unknown, auth: string | null = TEST_TOKEN) {
-      const headers: Record<string, string> = {};
-      if (auth) headers.Authorization = `Bearer ${auth}`;
-      let payload: BodyInit | undefined;
-      if (typeof body === 'string') (payload = body), (headers['Content-Type'] = 'application/json');
-      else if (body !== undefined) (payload = JSON.stringify(body)), (headers['Content-Type'] = 'application/json');
-      const res = await app.request(url, { method, headers, body: payload });
-      const type = res.headers.get('content-type') ?? '';
-      return { status: res.status, headers: res.headers, body: type.includes('json') ? await res.json() : await res.text() } as { status: number; headers: Headers; body: any };
-    },
+    maxBodyBytes: DEFAULT_CONFIG.maxBodyBytes,
+    call: caller(app),
     close() {
       store.close();
       rmSync(dir, { recursive: true, force: true });
     },
-  };
+  } satisfies TestApp & Record<string, unknown>;
 }
 export type NodeApp = Awaited<ReturnType<typeof startNodeApp>>;
