@@ -1,0 +1,178 @@
+/**
+ * Benchmark of the text engine against `git diff --no-index --word-diff=porcelain` (run: npm run bench:compare).
+ *
+ * On the General Law (../shared/corpus) against (a) a copy with 2% of its words edited, (b) 20% edited, (c) its articles
+ * reordered and renumbered, (d) an unrelated text of similar size: the time of a full compare (segment both texts +
+ * align + redline + coverage), median of several runs, and in the same run on the same pair of files written to a temp
+ * dir, git's word diff. Inputs are generated with a seeded PRNG (bench/lib/edits.ts), so runs are repeatable.
+ *
+ * Targets: our median ≤ git's for (a), (b), (c); under 300 ms for (d); a result every time. Also printed: how many
+ * edited articles were paired with the right article at 20%, how many renumbered articles with their new number, and
+ * peak memory. The last line is one JSON object with every figure.
+ *
+ * Environment: BENCH_RUNS (default 15), BENCH_WARMUP (default 3).
+ */
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { compare, segment } from '../src/text';
+import type { Comparison } from '../src/text';
+import { editWords, reorderArticles, unrelatedText } from './lib/edits';
+
+const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
+const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt', import.meta.url));
+
+interface Case {
+  name: string;
+  text: string;
+  /** Checks the comparison and returns extra figures (pairing accuracy). */
+  check: (c: Comparison) => Record<string, number>;
+  target: (ours: number, git: number) => boolean;
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function round(x: number, digits = 2): number {
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+
+function main(): void {
+  let law: string;
+  try {
+    law = readFileSync(LAW, 'utf8');
+  } catch {
+    console.error(`General Law not found at ${LAW}: the bench needs the shared corpus beside the repository.`);
+    process.exit(2);
+  }
+  const model = segment(law);
+  const articles = model.units.filter((u) => u.kind === 'article').map((u) => u.ref);
+  const edited2 = editWords(law, 0.02, 1);
+  const edited20 = editWords(law, 0.2, 2);
+  const reordered = reorderArticles(law, 3);
+  const unrelated = unrelatedText(model.wordCount, 4);
+  const pairedSame = (c: Comparison, refs: Iterable<string>, to: (ref: string) => string | undefined) => {
+    const byModel = new Map(c.coverage.map((e) => [e.model, e.matches]));
+    let correct = 0;
+    let total = 0;
+    for (const ref of refs) {
+      total++;
+      const m = byModel.get(ref) ?? [];
+      if (m.length === 1 && m[0] === to(ref)) correct++;
+    }
+    return { total, correct };
+  };
+  const cases: Case[] = [
+    {
+      name: 'a) 2% edited',
+      text: edited2.text,
+      check: (c) => {
+        const p = pairedSame(c, articles, (r) => r);
+        return { articlesPairedRight: p.correct, articles: p.total };
+      },
+      target: (o, g) => o <= g,
+    },
+    {
+      name: 'b) 20% edited',
+      text: edited20.text,
+      check: (c) => {
+        const p = pairedSame(c, edited20.editedArticles, (r) => r);
+        return { editedArticlesPairedRight: p.correct, editedArticles: p.total };
+      },
+      target: (o, g) => o <= g,
+    },
+    {
+      name: 'c) reordered+renumbered',
+      text: reordered.text,
+      check: (c) => {
+        const p = pairedSame(c, reordered.renumbered.keys(), (r) => reordered.renumbered.get(r));
+        return { renumberedPairedRight: p.correct, renumbered: p.total };
+      },
+      target: (o, g) => o <= g,
+    },
+    {
+      name: 'd) unrelated',
+      text: unrelated,
+      check: (c) => ({ falseMatches: c.summary.present + c.summary.modified }),
+      target: (o) => o < 300,
+    },
+  ];
+
+  const dir = mkdtempSync(join(tmpdir(), 'armoniza-bench-'));
+  writeFileSync(join(dir, 'model.txt'), law);
+  let peakHeap = 0;
+  const results: Record<string, unknown>[] = [];
+  try {
+    for (const c of cases) {
+      writeFileSync(join(dir, 'bill.txt'), c.text);
+      const ours: number[] = [];
+      const git: number[] = [];
+      let last: Comparison | undefined;
+      let failures = 0;
+      for (let i = -WARMUP; i < RUNS; i++) {
+        const t0 = performance.now();
+        let result: Comparison | undefined;
+        try {
+          result = compare(segment(law), segment(c.text));
+        } catch (e) {
+          failures++;
+          console.error(`${c.name}: compare threw`, e);
+        }
+        const t1 = performance.now();
+        const g = spawnSync('git', ['diff', '--no-index', '--word-diff=porcelain', 'model.txt', 'bill.txt'], { cwd: dir, maxBuffer: 1 << 30 });
+        const t2 = performance.now();
+        if (g.status !== 0 && g.status !== 1) throw new Error(`git diff failed: ${g.stderr}`);
+        if (!result || result.coverage.length !== model.units.length) failures++;
+        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+        if (i < 0) continue;
+        ours.push(t1 - t0);
+        git.push(t2 - t1);
+        last = result;
+      }
+      const o = median(ours);
+      const g = median(git);
+      results.push({
+        case: c.name,
+        oursMs: round(o),
+        gitMs: round(g),
+        ratio: round(o / g, 3),
+        target: c.target(o, g),
+        failures,
+        present: last?.summary.present,
+        modified: last?.summary.modified,
+        missing: last?.summary.missing,
+        added: last?.summary.added,
+        coarsePairs: last?.pairs.filter((p) => p.coarse).length,
+        ...(last ? c.check(last) : {}),
+      });
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  console.log(`text engine vs git word-diff — General Law (${model.wordCount} words, ${model.units.length} units), ${RUNS} runs, medians`);
+  console.log('case                        ours ms    git ms   ratio  target  P/M/Mi/A            coarse  accuracy');
+  for (const r of results) {
+    const acc = Object.entries(r)
+      .filter(([k]) => /Right|falseMatches/.test(k))
+      .map(([k, v]) => `${k}=${v}`)
+      .join(' ');
+    const total = Object.entries(r).find(([k]) => ['articles', 'editedArticles', 'renumbered'].includes(k))?.[1];
+    console.log(
+      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}    ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
+    );
+  }
+  const usage = process.resourceUsage();
+  const memory = { peakRssMB: round(usage.maxRSS / 1024, 1), peakHeapMB: round(peakHeap / 2 ** 20, 1) };
+  console.log(`peak memory: RSS ${memory.peakRssMB} MB, heap ${memory.peakHeapMB} MB`);
+  console.log(JSON.stringify({ bench: 'compare', runs: RUNS, words: model.wordCount, units: model.units.length, results, memory }));
+}
+
+main();
