@@ -101,3 +101,33 @@ export function userTables(sqlite: Database.Database): string[] {
     .all() as { name: string }[];
   return rows.map((r) => r.name);
 }
+
+/**
+ * A large database for the crash tests: the rich one plus `copies` generated copies of every seeded action, and
+ * `files` originals of 64 KiB of random bytes. Written by SQL in one go, so it takes a second, not minutes.
+ *
+ * @example
+ * await buildBigDatabase(join(dir, 'big.db'), { copies: 500, files: 100 }); // ~45,000 actions, ~6 MB of blobs
+ */
+export async function buildBigDatabase(path: string, size: { copies: number; files: number }): Promise<void> {
+  await buildRichDatabase(path);
+  const sqlite = new Database(path);
+  try {
+    sqlite.transaction(() => {
+      sqlite.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO actions (id, bill_id, jurisdiction_id, date_value, date_precision, date_effective, classification, description, status_rank, source_id, confidence, notes)
+         SELECT 'gen-' || n.i || '-' || a.id, a.bill_id, a.jurisdiction_id, a.date_value, a.date_precision, a.date_effective, a.classification,
+                a.description || ' · copia ' || n.i || ' 👩🏽‍⚖️', a.status_rank, a.source_id, a.confidence, hex(randomblob(24))
+         FROM n CROSS JOIN actions a WHERE a.id NOT LIKE 'gen-%' ORDER BY n.i, a.rowid`,
+      ).run(size.copies);
+      sqlite.prepare(
+        `WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < ?)
+         INSERT INTO files (id, sha256, filename, media_type, size, bytes, provenance, text)
+         SELECT 'f-gen-' || i, hex(randomblob(32)), 'gen-' || i || '.pdf', 'application/pdf', 65536, randomblob(65536), '{"type":"pdf"}', 'texto ' || i FROM n`,
+      ).run(size.files);
+    })();
+  } finally {
+    sqlite.close();
+  }
+}
