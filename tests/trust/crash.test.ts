@@ -54,7 +54,7 @@ function inspect(db: string) {
   const sqlite = new Database(db);
   try {
     const integrity = sqlite.pragma('integrity_check', { simple: true });
-    const orphans = sqlite.pragma('foreign_key_check').length;
+    const orphans = (sqlite.pragma('foreign_key_check') as unknown[]).length;
     const counts = Object.fromEntries(userTables(sqlite).map((t) => [t, (sqlite.prepare(`SELECT count(*) AS n FROM "${t}"`).get() as { n: number }).n]));
     return { integrity, orphans, counts };
   } finally {
@@ -157,7 +157,7 @@ describe('an import SIGKILLed as its transaction writes', () => {
     const count = () => {
       const sqlite = new Database(db, { readonly: true });
       try {
-        return sqlite.prepare("SELECT (SELECT count(*) FROM models) models, (SELECT count(*) FROM model_provisions) provisions, (SELECT count(*) FROM files) files, (SELECT count(*) FROM audit_log) audit").get() as Record<string, number>;
+        return sqlite.prepare("SELECT (SELECT count(*) FROM models) models, (SELECT count(*) FROM model_provisions) provisions, (SELECT count(*) FROM files) files, (SELECT count(*) FROM audit_log) audit").get() as { models: number; provisions: number; files: number; audit: number };
       } finally {
         sqlite.close();
       }
