@@ -18,7 +18,8 @@ const ACTION = '(reformad|adicionad|derogad|recorrid|modificad|aclarad|corregid|
 const NOTE = new RegExp(`^${TARGET}((?:\\s+[\\p{L}]+){0,3}?)\\s+${ACTION}\\b(.*)$`, 'iu');
 const REST = /^[\s.,;:()y]*(?:(?:D\.?\s?O\.?\s?F\.?|DOF|en|el|del|por|Fe de erratas(?: al [\p{L} ]+)?)[\s.,;:()y]*|\d{1,2}[-/]\d{1,2}[-/]\d{4}[\s.,;:()y]*)*$/iu;
 const HISTORY = /^(Reforma|Fe de erratas)\s+(DOF|al)\b.*\d{1,2}-\d{1,2}-\d{4}/iu;
-// Cheap filter before the full patterns: a note names an action or a DOF date.
+// Cheap filters before the full patterns: a note starts with its target and names an action or a DOF date.
+const QUICK_START = /^(?:Art|ART|Tra|Fra|FRA|P[áaÁA]r|PAR|Sub|Inc|INC|Num|Apa|Bas|Den|Nom|Lib|T[íiÍI]t|Cap|CAP|Sec|Ley|Dec|Ref|Fe )/;
 const QUICK = /ad[oa]s?\b|DOF|D\.O\.F/;
 const DATE = /(\d{1,2})[-/](\d{1,2})[-/](\d{4})/g;
 
@@ -31,7 +32,7 @@ const DATE = /(\d{1,2})[-/](\d{1,2})[-/](\d{4})/g;
  */
 export function parseReformNote(line: string): ReformNote | null {
   const raw = line.trim();
-  if (raw.length > 240 || raw.length < 8 || !QUICK.test(raw)) return null;
+  if (raw.length > 240 || raw.length < 8 || !QUICK_START.test(raw) || !QUICK.test(raw)) return null;
   const m = NOTE.exec(raw);
   if (m) {
     const rest = m[4] ?? '';

@@ -71,10 +71,11 @@ export function diffContext(steps = DEFAULT_DIFF_STEPS): DiffContext {
 export function diffTexts(left: string, right: string, ctx: DiffContext, tokens: { a?: Tokens; b?: Tokens } = {}): PairDiff {
   if (left === right) return { ops: left ? [{ op: 'equal', text: left }] : [], coarse: false, similarity: 1, present: true };
   const out = new OpsBuilder();
-  const la = left.split('\n');
-  const lb = right.split('\n');
   const state = { coarse: false, present: true };
-  if (la.length === 1 || lb.length === 1) {
+  const la = tokens.a && tokens.b ? [] : left.split('\n');
+  const lb = tokens.a && tokens.b ? [] : right.split('\n');
+  // Already tokenized (the alignment needed their words): no line pass, the word diff works block by block.
+  if (la.length <= 1 || lb.length <= 1) {
     words(left, right, ctx, out, state, tokens.a, tokens.b);
   } else {
     const ka = lineIds(la, ctx.lines);

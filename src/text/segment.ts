@@ -74,7 +74,8 @@ class Scanner {
   private breakAfter = true;
   private orphans: string[] = [];
   private looseNotes = 0;
-  private words = 0;
+  /** Lines read as reform notes (not counted as words). */
+  private readonly notesAt = new Set<string>();
 
   constructor(private readonly lines: string[]) {
     const furniture = findFurniture(lines, (l) => isStructural(l));
@@ -110,16 +111,31 @@ class Scanner {
       if (units.length > 0) this.warnings.push('No articles recognised: the text is compared paragraph by paragraph.');
       else this.warnings.push('The text is empty: nothing to compare.');
     }
-    return { units, outline: this.outline, warnings: this.warnings, wordCount: this.words, preamble };
+    const doc = { units, outline: this.outline, warnings: this.warnings, wordCount: 0, preamble };
+    // Counting words costs a pass over every character: done on first read only.
+    let words = -1;
+    Object.defineProperty(doc, 'wordCount', {
+      enumerable: true,
+      get: () => (words >= 0 ? words : (words = this.countWords())),
+    });
+    return doc;
+  }
+
+  private countWords(): number {
+    let n = 0;
+    for (let i = 0; i < this.lines.length; i++) {
+      const line = this.lines[i]!;
+      if (!this.drop[i] && !this.notesAt.has(line)) n += countWords(line);
+    }
+    return n;
   }
 
   private step(line: string): void {
-    this.words += countWords(line);
     // Every label, header and note starts with a capital letter or "#"; other lines can only be text or list items.
     if (!startsUpper(line)) return this.onText(line);
     const note = parseReformNote(line);
     if (note) {
-      this.words -= countWords(line);
+      this.notesAt.add(line);
       return this.onNote(note);
     }
     if (isReformSection(line)) {
@@ -332,18 +348,20 @@ class Scanner {
 
   // Typical width of a full line, and whether the text is hard-wrapped (most lines end mid-sentence).
   private measureLines(): [number, boolean] {
-    const lengths: number[] = [];
+    const histogram = new Int32Array(1001);
+    let count = 0;
     let open = 0;
     for (let i = 0; i < this.lines.length; i++) {
       const l = this.lines[i]!;
       if (this.drop[i] || l === '') continue;
-      lengths.push(l.length);
+      histogram[Math.min(l.length, 1000)]!++;
+      count++;
       if (!endsSentence(l)) open++;
     }
-    if (lengths.length === 0) return [0, false];
-    lengths.sort((a, b) => a - b);
-    const width = lengths[Math.floor(lengths.length * 0.8)]!;
-    return [width, open > lengths.length * 0.5 && width < 200];
+    if (count === 0) return [0, false];
+    let width = 0;
+    for (let seen = 0; width < 1000 && seen + histogram[width]! <= count * 0.8; width++) seen += histogram[width]!;
+    return [width, open > count * 0.5 && width < 200];
   }
 
   // Fallback for texts without articles: paragraphs ¶1, ¶2 … of the kept lines.

@@ -27,8 +27,10 @@ export interface KeyDiff {
 
 /** Longest edit script one jsdiff call may compute. */
 const MAX_EDIT = 4000;
-/** Gaps up to this many items (both sides) go straight to jsdiff without looking for anchors. */
+/** Gaps up to this many items (both sides) go straight to a gap diff without looking for anchors. */
 const SMALL_GAP = 48;
+/** Gaps whose n × m is at most this are solved by a small LCS table instead of a jsdiff call. */
+const TINY_GAP = 256;
 
 /**
  * Diff `a[a0, a1)` against `b[b0, b1)`.
@@ -74,6 +76,10 @@ function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array,
     return;
   }
   const size = n + m;
+  if (n * m <= TINY_GAP) {
+    budget.steps -= n * m;
+    return lcs(out.runs, a, a0, n, b, b0, m);
+  }
   const maxEditLength = Math.min(MAX_EDIT, size, Math.floor(budget.steps / size));
   const changes =
     maxEditLength >= 1 ? diffArrays(Array.from(a.subarray(a0, a1)), Array.from(b.subarray(b0, b1)), { maxEditLength }) : undefined;
@@ -91,6 +97,38 @@ function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array,
     push(out.runs, c.removed ? 'delete' : c.added ? 'insert' : 'equal', k);
   }
   budget.steps -= size * Math.max(1, edits);
+}
+
+// Runs of a longest common subsequence of two short gaps (what jsdiff would find, without a call per edit).
+// (n + 1) × (m + 1) ≤ n × m + n + m + 1 ≤ 2 × TINY_GAP + 2 when n × m ≤ TINY_GAP.
+const table = new Int32Array(2 * TINY_GAP + 2);
+function lcs(runs: Run[], a: Int32Array, a0: number, n: number, b: Int32Array, b0: number, m: number): void {
+  const w = m + 1;
+  const t = table;
+  for (let j = 0; j <= m; j++) t[n * w + j] = 0;
+  for (let i = n - 1; i >= 0; i--) {
+    t[i * w + m] = 0;
+    for (let j = m - 1; j >= 0; j--) {
+      t[i * w + j] = a[a0 + i] === b[b0 + j] ? t[(i + 1) * w + j + 1]! + 1 : Math.max(t[(i + 1) * w + j]!, t[i * w + j + 1]!);
+    }
+  }
+  let i = 0;
+  let j = 0;
+  while (i < n && j < m) {
+    if (a[a0 + i] === b[b0 + j]) {
+      push(runs, 'equal', 1);
+      i++;
+      j++;
+    } else if (t[(i + 1) * w + j]! >= t[i * w + j + 1]!) {
+      push(runs, 'delete', 1);
+      i++;
+    } else {
+      push(runs, 'insert', 1);
+      j++;
+    }
+  }
+  push(runs, 'delete', n - i);
+  push(runs, 'insert', m - j);
 }
 
 function push(runs: Run[], op: Run['op'], n: number): void {

@@ -43,7 +43,7 @@ export class Vocabulary {
   /** Ids of one-character tokens by char code (-1 = unseen). */
   private readonly single = new Int32Array(0x3000).fill(-1);
 
-  /** Id of the token text[start, end), interning it; `hash` is `hashOf` of those characters. */
+  /** Id of the token text[start, end), interning it; `hash` is a 30-bit hash of those characters. */
   intern(text: string, start: number, end: number, hash: number, kind: TokenKind): number {
     if (end - start === 1) {
       const c = text.charCodeAt(start);
@@ -157,7 +157,7 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) h = Math.imul(h ^ text.charCodeAt(i++), 0x01000193);
     }
-    const id = vocab.intern(text, start, i, h >>> 0, kind);
+    const id = vocab.intern(text, start, i, h & 0x3fffffff, kind);
     idBuffer[count] = id;
     startBuffer[count++] = start;
     if (kind === WORD) termBuffer[words++] = vocab.termOf(id);

@@ -46,6 +46,9 @@ export class UnitBuilder {
   private readonly blocks: Block[] = [];
   /** Open list item of each type, as block indexes (-1: none). */
   private readonly open: Record<ListLine['type'], number> = { fraction: -1, inciso: -1, clause: -1 };
+  /** The unit's text and the offset of each of its lines in it, set by `build()`. */
+  private text = '';
+  private offsets = new Int32Array(1);
 
   constructor(readonly head: { kind: ProvisionKind; ref: string; label: string; path: string[]; decree?: string }) {}
 
@@ -103,7 +106,10 @@ export class UnitBuilder {
   /** Build the unit's Provision with its children. */
   build(): Provision {
     const { kind, ref, label, path, decree } = this.head;
-    const unit: Provision = { ref, kind, label, text: this.lines.join('\n'), notes: [...this.notes], children: [], path };
+    this.text = this.lines.join('\n');
+    this.offsets = new Int32Array(this.lines.length + 1);
+    for (let i = 0; i < this.lines.length; i++) this.offsets[i + 1] = this.offsets[i]! + this.lines[i]!.length + 1;
+    const unit: Provision = { ref, kind, label, text: this.text, notes: [...this.notes], children: [], path };
     if (decree) unit.decree = decree;
     const blocks = this.blocks;
     if (blocks.length === 0) return unit;
@@ -164,9 +170,11 @@ export class UnitBuilder {
     return [this.blocks[i]!.start, j < this.blocks.length ? this.blocks[j]!.start : this.lines.length];
   }
 
+  // Lines [start, end) of the unit text, without the first `strip` characters (a label) and the spaces after them.
   private textOf(start: number, end: number, strip: number): string {
-    const first = this.lines[start]!.slice(strip).trimStart();
-    return [first, ...this.lines.slice(start + 1, end)].join('\n');
+    const line = this.lines[start]!;
+    while (strip < line.length && line.charCodeAt(strip) === 32) strip++;
+    return this.text.slice(this.offsets[start]! + strip, this.offsets[end]! - 1);
   }
 
   // Children of the unit (-1) or of a list item: its paragraphs (numbered from its own first one) and its items.

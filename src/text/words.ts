@@ -223,7 +223,7 @@ function blocksOf(s: Side, vocab: Vocabulary): Block[] {
 function blockOf(keys: Int32Array, start: number, end: number): Block {
   let h = 0x811c9dc5 ^ (end - start);
   for (let i = start; i < end; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
-  return { start, end, hash: h >>> 1, bag: keys.slice(start, end).sort() };
+  return { start, end, hash: h & 0x3fffffff, bag: keys.slice(start, end).sort() };
 }
 
 // Monotone pairing of blocks A[i0..i1) with B[j0..j1) maximising total word overlap.
