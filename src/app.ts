@@ -6,6 +6,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { createApi } from './api/index.js';
 import { errorJson, onError } from './api/errors.js';
 import type { AppConfig, AppEnv } from './app-env.js';
+import { identify } from './auth/identity.js';
 import type { Store } from './db/client.js';
 import { createPages, type AssetLoader } from '../views/index.js';
 
@@ -18,7 +19,7 @@ export interface AppOptions {
   pageCacheTtlMs?: number;
 }
 
-export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024 };
+export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024, private: false };
 
 /**
  * @example
@@ -33,6 +34,7 @@ export function createApp({ store, config, assets, pageCacheTtlMs }: AppOptions)
     c.set('config', resolved);
     await next();
   });
+  app.use('*', identify);
   app.route('/api', createApi());
   app.route('/', createPages({ assets, cacheTtlMs: pageCacheTtlMs }));
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));

@@ -16,6 +16,8 @@
  */
 import { Hono, type Context } from 'hono';
 import { secureHeaders } from 'hono/secure-headers';
+import { csrf } from 'hono/csrf';
+import { bodyLimit } from 'hono/body-limit';
 import { isCalendarDay } from '../src/domain/partial-date.js';
 import type { AppEnv } from '../src/app-env.js';
 import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
@@ -31,7 +33,14 @@ import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
 import { BillPage } from './pages/bill.js';
 import { NotFoundPage, StatesPage, TimelinePage } from './pages/misc.js';
-import { ComparePage } from './pages/compare.js';
+import { ComparePage, CompareResultPage, type CompareFormValues } from './pages/compare.js';
+import { Provisions, type RedlineView } from './components/redline.js';
+import { CoverageBlock, latestVersion } from './components/coverage.js';
+import { getVersion } from '../src/db/bills.js';
+import { compareWithModel, diffTexts, getComparison, modelUnits, viewerOf } from '../src/analysis/comparisons.js';
+import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
+import { listModels } from '../src/db/models.js';
+import { UserError } from '../src/lib/errors.js';
 
 export type { AssetLoader } from './assets.js';
 
@@ -84,6 +93,8 @@ export function createPages(options: PagesOptions = {}) {
   };
   const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string) =>
     cache.html(c, ['404', ctx.lang, ctx.path, message ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} />), 404);
+
+  const models = (c: Context<AppEnv>) => loader.load('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
 
   pages.use('/embed/*', embedHeaders);
   for (const path of ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*']) pages.use(path, pageHeaders);
@@ -149,7 +160,24 @@ export function createPages(options: PagesOptions = {}) {
     const id = c.req.param('id').toUpperCase();
     const data = await loader.load(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.state.notFound);
-    return cache.html(c, ['state', ctx.lang, id, data.hash], () => documentHtml(<StatePage ctx={ctx} data={data.value!} />));
+    // Coverage of the state's latest text against the chosen model (the first model by default), as POST /api/compare
+    // with { model, version } computes and caches it.
+    const list = await models(c);
+    const latest = latestVersion(data.value.bills);
+    const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
+    const coverage =
+      latest && modelId
+        ? await loader.load(`coverage|${modelId}|${latest.version.id}`, async () => {
+            const version = await getVersion(c.var.store.db, latest.version.id);
+            if (!version) return undefined;
+            const stored = await compareWithModel(c.var.store, modelId, version.text, { label: `${version.billId} (${version.stage}, ${version.dateValue})`, versionId: version.id });
+            return { id: stored.id, result: stored.result, modelTitle: stored.model.title };
+          })
+        : undefined;
+    const coverageProps = coverage?.value && latest ? { models: list.value, modelId: modelId!, bill: latest.bill, version: latest.version, ...coverage.value } : undefined;
+    return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? ''], () =>
+      documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={coverageProps ? <CoverageBlock ctx={ctx} {...coverageProps} /> : undefined} />),
+    );
   });
 
   pages.get('/bills/:id', async (c) => {
@@ -158,7 +186,26 @@ export function createPages(options: PagesOptions = {}) {
     const data = await loader.load(`bill|${id}`, () => loadBill(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
-    return cache.html(c, ['bill', ctx.lang, id, data.hash, pick.a ?? '', pick.b ?? ''], () => documentHtml(<BillPage ctx={ctx} data={data.value!} pick={pick} />));
+    const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
+    const ids = new Set(data.value.bill.versions.map((v) => v.id));
+    // The redline between two of its versions, as GET /api/versions/:a/diff/:b computes it.
+    const diff =
+      pick.a && pick.b && ids.has(pick.a) && ids.has(pick.b)
+        ? await loader.load(`diff|${pick.a}|${pick.b}`, async () => {
+            const [left, right] = await Promise.all([getVersion(c.var.store.db, pick.a!), getVersion(c.var.store.db, pick.b!)]);
+            return left && right ? diffTexts(left.text, right.text) : undefined;
+          })
+        : undefined;
+    return cache.html(c, ['bill', ctx.lang, id, data.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () =>
+      documentHtml(
+        <BillPage
+          ctx={ctx}
+          data={data.value!}
+          pick={pick}
+          redline={diff?.value ? <Provisions result={diff.value.result} modelUnits={diff.value.left} billUnits={diff.value.right} ctx={ctx} view={view} /> : undefined}
+        />,
+      ),
+    );
   });
 
   pages.get('/timeline', async (c) => {
@@ -169,7 +216,63 @@ export function createPages(options: PagesOptions = {}) {
 
   pages.get('/compare', async (c) => {
     const ctx = ctxOf(c);
-    return cache.html(c, ['compare', ctx.lang], () => documentHtml(<ComparePage ctx={ctx} />));
+    const list = await models(c);
+    const chosen = c.req.query('model');
+    return cache.html(c, ['compare', ctx.lang, list.hash, chosen ?? ''], () => documentHtml(<ComparePage ctx={ctx} models={list.value} values={{ model: chosen }} />));
+  });
+
+  // The form posts here (multipart: model, label, text or file). Same work as POST /api/compare (+ the text of an
+  // upload read as POST /api/uploads reads it, without keeping the file), then a redirect to the permalink.
+  pages.post('/compare', csrf(), bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 6 * 1024 * 1024, onError: (c) => c.text('too large', 413) }), async (c) => {
+    const ctx = ctxOf(c);
+    let values: CompareFormValues = {};
+    const fail = async (status: 400 | 413 | 415 | 422, error: string) => {
+      const list = await models(c);
+      return c.html(documentHtml(<ComparePage ctx={ctx} models={list.value} values={values} error={error} />), status);
+    };
+    let form: FormData;
+    try {
+      form = await c.req.formData();
+    } catch {
+      return fail(400, ctx.t.compare.needText);
+    }
+    const field = (name: string) => {
+      const v = form.get(name);
+      return typeof v === 'string' ? v : undefined;
+    };
+    values = { model: field('model'), label: field('label')?.trim() || undefined, text: field('text') };
+    if (!values.model) return fail(400, ctx.t.compare.needModel);
+    const file = form.get('file');
+    try {
+      let text = values.text ?? '';
+      let label = values.label;
+      if (file instanceof File && file.size > 0) {
+        if (file.size > MAX_UPLOAD_BYTES) return fail(413, ctx.t.compare.fileTooBig);
+        text = (await readUpload(file)).extracted.text;
+        label ??= file.name;
+      }
+      if (!text.trim()) return fail(400, ctx.t.compare.needText);
+      const stored = await compareWithModel(c.var.store, values.model, text, { label: label ?? (ctx.lang === 'es' ? 'Texto pegado' : 'Pasted text') });
+      return c.redirect(`/compare/${stored.id}`, 303);
+    } catch (e) {
+      if (e instanceof UserError) return fail(e.status === 404 ? 422 : (e.status as 400 | 413 | 415 | 422), `${ctx.t.compare.error}: ${e.message}`);
+      throw e;
+    }
+  });
+
+  pages.get('/compare/:id', async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id');
+    const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
+    const data = await loader.load(`compare|${id}`, async () => {
+      const stored = await getComparison(c.var.store.db, id, viewerOf(c.var.actor));
+      return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
+    });
+    if (!data.value) return notFound(c, ctx, ctx.t.compare.notFound);
+    const permalink = `${new URL(c.req.url).origin}/compare/${id}`;
+    return cache.html(c, ['compare-result', ctx.lang, id, data.hash, view, permalink], () =>
+      documentHtml(<CompareResultPage ctx={ctx} stored={data.value!.stored} modelUnits={data.value!.modelUnits} view={view} permalink={permalink} />),
+    );
   });
 
   pages.get('/assets/palette.css', (c) => {

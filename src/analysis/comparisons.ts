@@ -5,6 +5,8 @@
  * costs one read. Segmented models are also kept in memory, since a model is compared many times.
  */
 import { eq } from 'drizzle-orm';
+import type { Actor } from '../app-env.js';
+import { auditEntry } from '../db/audit.js';
 import type { Db, Store } from '../db/client.js';
 import { getModel, type ModelRecord } from '../db/models.js';
 import { comparisons } from '../db/schema.js';
@@ -64,14 +66,20 @@ const unitText = (doc: LegalDocument) => doc.units.map((u) => ({ ref: u.ref, lab
  * const stored = await compareWithModel(store, 'm-abc', draftText, { label: 'Iniciativa Sonora' });
  * stored.result.summary.coverage // 0.82
  */
-export async function compareWithModel(store: Store, modelId: string, text: string, bill: { label: string; versionId?: string }): Promise<StoredComparison> {
+export async function compareWithModel(
+  store: Store,
+  modelId: string,
+  text: string,
+  bill: { label: string; versionId?: string },
+  ownerId: string | null = null,
+): Promise<StoredComparison> {
   if (text.trim() === '') throw new UserError(400, 'text: must not be empty', 'text');
   const model = await getModel(store.db, modelId);
   if (!model) throw notFound('model', modelId, 'model');
   const options = criteriaOf(model);
   const billSha = await sha256Hex(text);
-  const id = await sha256Hex(JSON.stringify([model.sha256, billSha, ENGINE_VERSION, options, bill.label, bill.versionId ?? null]));
-  const cached = await getComparison(store.db, id);
+  const id = await sha256Hex(JSON.stringify([model.sha256, billSha, ENGINE_VERSION, options, bill.label, bill.versionId ?? null, ownerId]));
+  const cached = await getComparison(store.db, id, ownerId);
   if (cached) return cached;
 
   const modelDoc = await segmentCached(model.text, model.sha256);
@@ -85,7 +93,7 @@ export async function compareWithModel(store: Store, modelId: string, text: stri
     billUnits: unitText(billDoc),
     result: compare(modelDoc, billDoc, options),
   };
-  await store.atomic([store.db.insert(comparisons).values({ key: id, result: JSON.stringify(stored) }).onConflictDoNothing()]);
+  await store.atomic([store.db.insert(comparisons).values({ key: id, result: JSON.stringify(stored), ownerId }).onConflictDoNothing()]);
   return stored;
 }
 
@@ -95,9 +103,30 @@ export async function modelUnits(db: Db, modelId: string) {
   return model ? unitText(await segmentCached(model.text, model.sha256)) : undefined;
 }
 
-export async function getComparison(db: Db, id: string): Promise<StoredComparison | undefined> {
+/** Whose private comparisons a request may read: its account's, or all of them for an admin. */
+export function viewerOf(actor: Actor | null): string | null {
+  if (!actor) return null;
+  return actor.role === 'admin' ? 'admin' : actor.id;
+}
+
+/**
+ * A stored comparison as `viewerId` may see it: anonymous and shared ones by anyone with the link, a signed-in
+ * user's private one only by them (`viewerId` 'admin' sees all).
+ */
+export async function getComparison(db: Db, id: string, viewerId: string | null): Promise<StoredComparison | undefined> {
   const [row] = await db.select().from(comparisons).where(eq(comparisons.key, id));
-  return row ? (JSON.parse(row.result) as StoredComparison) : undefined;
+  if (!row || (row.ownerId && !row.shared && viewerId !== row.ownerId && viewerId !== 'admin')) return undefined;
+  return JSON.parse(row.result) as StoredComparison;
+}
+
+/** Makes a private comparison readable by anyone with its link; only its owner can. */
+export async function shareComparison(store: Store, id: string, ownerId: string) {
+  const [row] = await store.db.select({ ownerId: comparisons.ownerId }).from(comparisons).where(eq(comparisons.key, id));
+  if (!row || row.ownerId !== ownerId) throw notFound('comparison', id);
+  await store.atomic([
+    store.db.update(comparisons).set({ shared: true }).where(eq(comparisons.key, id)),
+    auditEntry(store, ownerId, 'update', 'comparisons', id, { shared: false }, { shared: true }),
+  ]);
 }
 
 /**

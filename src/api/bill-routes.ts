@@ -1,11 +1,13 @@
 /**
- * Bills, versions, amendments and actions: `/api/bills…` and `/api/amendments/:id`. Writes need the admin token
- * (checked by `requireWriter` in `app.ts` for every non-GET request).
+ * Bills, versions, amendments and actions: `/api/bills…` and `/api/amendments/:id`, and each bill's history.
+ * Who may write is decided by `guard.ts`; every write is recorded in the audit trail under the actor's id.
  */
-import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
-import { addAction, addAmendment, addVersion, createBill, decideAmendment, getBill, listBills } from '../db/bills.js';
+import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
+import { billHistory } from '../db/audit.js';
+import { addAction, addAmendment, addVersion, createBill, decideAmendment, deleteBill, restoreBill } from '../db/bill-writes.js';
+import { getBill, listBills } from '../db/bills.js';
 import { getFileText } from '../db/files.js';
-import { notFound } from '../lib/errors.js';
+import { notFound, UserError } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import {
   AmendmentDecision,
@@ -48,7 +50,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
       request: body(NewBill),
       responses: { 201: json(Created, 'The new bill'), ...writeErrors },
     }),
-    async (c) => c.json({ id: await createBill(c.var.store, c.req.valid('json')) }, 201),
+    async (c) => c.json({ id: await createBill(c.var.store, c.var.actor!.id, c.req.valid('json')) }, 201),
   );
 
   api.openapi(
@@ -61,6 +63,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
       const { id } = c.req.valid('param');
       const bill = await getBill(c.var.store.db, id);
       if (!bill) throw notFound('bill', id);
+      if (bill.deletedAt) throw new UserError(410, `bill "${id}" was deleted on ${bill.deletedAt}; an admin can restore it`, undefined, 'deleted');
       return c.json(bill, 200);
     },
   );
@@ -74,7 +77,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const { text, fileId, ...input } = c.req.valid('json');
       const body = text ?? (await getFileText(c.var.store.db, fileId!));
-      return c.json({ id: await addVersion(c.var.store, c.req.valid('param').id, { ...input, text: body, fileId: fileId ?? null }) }, 201);
+      return c.json({ id: await addVersion(c.var.store, c.var.actor!.id, c.req.valid('param').id, { ...input, text: body, fileId: fileId ?? null }) }, 201);
     },
   );
 
@@ -84,7 +87,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
       request: { params: IdParam, ...body(NewAction) },
       responses: { 201: json(Created, 'The new action'), ...writeErrors },
     }),
-    async (c) => c.json({ id: await addAction(c.var.store, c.req.valid('param').id, c.req.valid('json')) }, 201),
+    async (c) => c.json({ id: await addAction(c.var.store, c.var.actor!.id, c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
 
   api.openapi(
@@ -93,7 +96,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
       request: { params: IdParam, ...body(NewAmendment) },
       responses: { 201: json(Created, 'The new amendment'), ...writeErrors },
     }),
-    async (c) => c.json({ id: await addAmendment(c.var.store, c.req.valid('param').id, c.req.valid('json')) }, 201),
+    async (c) => c.json({ id: await addAmendment(c.var.store, c.var.actor!.id, c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
 
   api.openapi(
@@ -105,8 +108,50 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const { id } = c.req.valid('param');
       const { fate, resultVersionId } = c.req.valid('json');
-      await decideAmendment(c.var.store, id, fate, resultVersionId);
+      await decideAmendment(c.var.store, c.var.actor!.id, id, fate, resultVersionId);
       return c.json({ id }, 200);
     },
   );
+
+  api.openapi(
+    createRoute({
+      method: 'delete', path: '/bills/{id}', tags: ['Bills'], summary: 'Delete a bill (admins): a tombstone, restorable', security,
+      request: { params: IdParam },
+      responses: { 200: json(Created, 'Deleted'), 403: json(ErrorBody, 'Not an admin'), 404: json(ErrorBody, 'No such bill'), 409: json(ErrorBody, 'Already deleted') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await deleteBill(c.var.store, c.var.actor!.id, id);
+      return c.json({ id }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/bills/{id}/restore', tags: ['Bills'], summary: 'Restore a deleted bill (admins)', security,
+      request: { params: IdParam },
+      responses: { 200: json(Created, 'Restored'), 403: json(ErrorBody, 'Not an admin'), 404: json(ErrorBody, 'No such bill'), 409: json(ErrorBody, 'Not deleted') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await restoreBill(c.var.store, c.var.actor!.id, id);
+      return c.json({ id }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/bills/{id}/history', tags: ['Bills'], summary: 'Who changed the bill and its children, when, and from what to what',
+      request: { params: IdParam },
+      responses: { 200: json(HistoryEntry.array(), 'Audit entries, oldest first') },
+    }),
+    async (c) => c.json(await billHistory(c.var.store.db, c.req.valid('param').id), 200),
+  );
 }
+
+export const HistoryEntry = z
+  .object({
+    seq: z.number(), at: z.string(), actor: z.string(), action: z.enum(['create', 'update', 'delete', 'restore']), entity: z.string(),
+    entityId: z.string(), billId: z.string().nullable(), before: z.record(z.string(), z.unknown()).nullable(), after: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .openapi('HistoryEntry');

@@ -1,40 +1,26 @@
 /**
- * The JSON API under `/api`: validation that names the field at fault, the write guard, OpenAPI and its docs page.
+ * The JSON API under `/api`: who may do what (`guard.ts`), validation that names the field at fault, OpenAPI and its
+ * docs page.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
-import type { MiddlewareHandler } from 'hono';
-import { isAdminToken } from '../auth/admin-token.js';
 import type { AppEnv } from '../app-env.js';
+import { registerAccountRoutes } from './account-routes.js';
 import { registerBillRoutes } from './bill-routes.js';
 import { renderApiDocs } from './docs.js';
 import { errorJson, validationError } from './errors.js';
+import { guard } from './guard.js';
 import { registerModelRoutes } from './model-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
 import { MAX_UPLOAD_BYTES, registerUploadRoutes } from './upload-routes.js';
-
-/** POSTs that compute an answer without changing the record: open to readers. */
-export const PUBLIC_POSTS: ReadonlySet<string> = new Set(['/api/compare']);
-
-/** Every request that is not a read needs the admin token. Reads (and `PUBLIC_POSTS`) are public. */
-export const requireWriter: MiddlewareHandler<AppEnv> = async (c, next) => {
-  if (c.req.method === 'GET' || c.req.method === 'HEAD' || c.req.method === 'OPTIONS') return next();
-  if (c.req.method === 'POST' && PUBLIC_POSTS.has(c.req.path)) return next();
-  const header = c.req.header('Authorization') ?? '';
-  const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
-  if (!token) return errorJson(c, 401, 'unauthorized', 'Authorization: Bearer <token> is required for writes', [{ field: 'Authorization', message: 'missing' }]);
-  if (!(await isAdminToken(c.var.store, c.var.config.adminToken, token))) {
-    return errorJson(c, 401, 'unauthorized', 'the token is not valid', [{ field: 'Authorization', message: 'wrong token' }]);
-  }
-  return next();
-};
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
   info: {
     title: 'Armoniza API',
     version: '0.1.0',
-    description: 'Federal and state anti-trafficking legislation: bills, versions, amendments, dated actions, and the reform status derived from them. Reads are public; writes need `Authorization: Bearer <token>`.',
+    description:
+      "Federal and state anti-trafficking legislation: bills, versions, amendments, dated actions, and the reform status derived from them. Reads are public unless the instance is private; writes need an editor's `Authorization: Bearer <token>` (or a signed-in session with its CSRF token).",
   },
 };
 
@@ -50,7 +36,7 @@ export function createApi() {
       if (!result.success) return validationError(c, result.error, result.target === 'json' ? 'body' : result.target);
     },
   });
-  api.use('*', requireWriter);
+  api.use('*', guard);
   api.use('*', async (c, next) => {
     // Uploads carry files up to MAX_UPLOAD_BYTES plus the multipart envelope; everything else the configured limit.
     const maxSize = c.req.path === '/api/uploads' ? MAX_UPLOAD_BYTES + 64 * 1024 : c.var.config.maxBodyBytes;
@@ -65,6 +51,7 @@ export function createApi() {
   registerBillRoutes(api);
   registerModelRoutes(api);
   registerUploadRoutes(api);
+  registerAccountRoutes(api);
 
   api.doc31('/openapi.json', OPENAPI_INFO);
   api.get('/docs', (c) => c.html(renderApiDocs(api.getOpenAPI31Document(OPENAPI_INFO))));

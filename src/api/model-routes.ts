@@ -1,9 +1,10 @@
 /**
  * Model legislation and comparisons: `/api/models…`, `/api/compare…`, `/api/versions/:a/diff/:b`.
- * `POST /api/compare` computes without changing the record, so it is open to readers (see `PUBLIC_POSTS`).
+ * `POST /api/compare` computes without changing the record, so it is open to readers (see `guard.ts`); a signed-in
+ * user's comparison is private to them unless shared.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { compareWithModel, diffTexts, getComparison, segmentCached } from '../analysis/comparisons.js';
+import { compareWithModel, diffTexts, getComparison, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
 import { getVersion } from '../db/bills.js';
 import { getFileText } from '../db/files.js';
 import { createModel, getModel, listModels, markProvisions } from '../db/models.js';
@@ -47,7 +48,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const input = c.req.valid('json');
       const text = input.text ?? (await getFileText(c.var.store.db, input.fileId!));
-      const id = await createModel(c.var.store, { ...input, text }, await segmentCached(text));
+      const id = await createModel(c.var.store, c.var.actor!.id, { ...input, text }, await segmentCached(text));
       return c.json({ id }, 201);
     },
   );
@@ -91,7 +92,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      await markProvisions(c.var.store, id, c.req.valid('json').marks);
+      await markProvisions(c.var.store, c.var.actor!.id, id, c.req.valid('json').marks);
       return c.json({ id }, 200);
     },
   );
@@ -112,7 +113,8 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
         text = version.text;
         label = input.label ?? `${version.billId} (${version.stage}, ${version.dateValue})`;
       }
-      return c.json(await compareWithModel(c.var.store, input.model, text!, { label, ...(input.version ? { versionId: input.version } : {}) }), 200);
+      const owner = c.var.actor?.via === 'admin-token' ? null : (c.var.actor?.id ?? null);
+      return c.json(await compareWithModel(c.var.store, input.model, text!, { label, ...(input.version ? { versionId: input.version } : {}) }, owner), 200);
     },
   );
 
@@ -124,9 +126,22 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const stored = await getComparison(c.var.store.db, id);
+      const stored = await getComparison(c.var.store.db, id, viewerOf(c.var.actor));
       if (!stored) throw notFound('comparison', id);
       return c.json(stored, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'post', path: '/compare/{id}/share', tags: ['Compare'], summary: 'Share your private comparison with anyone who has its link', security,
+      request: { params: IdParam },
+      responses: { 200: json(Created, 'Shared'), 404: json(ErrorBody, 'No such comparison of yours') },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      await shareComparison(c.var.store, id, c.var.actor!.id);
+      return c.json({ id }, 200);
     },
   );
 

@@ -68,7 +68,7 @@ export function registerUploadRoutes(api: OpenAPIHono<AppEnv>) {
       if (!(file instanceof File)) throw new UserError(400, 'file: the form has no file in the field "file"', 'file');
       const { bytes, extracted } = await readUpload(file);
       const doc = segment(extracted.text);
-      const fileId = await storeFile(c.var.store, bytes, extracted);
+      const fileId = await storeFile(c.var.store, c.var.actor!.id, bytes, extracted);
       return c.json(
         {
           fileId,

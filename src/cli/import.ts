@@ -8,10 +8,11 @@
  * nothing is stored then.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import { segmentCached } from '../analysis/comparisons.js';
-import { addVersion } from '../db/bills.js';
+import { addVersion } from '../db/bill-writes.js';
 import { planFile } from '../db/files.js';
 import { createModel } from '../db/models.js';
 import { DEFAULT_DB_PATH, openSeededFile } from '../db/node-store.js';
@@ -26,6 +27,9 @@ The file may be PDF, DOCX, plain text, Markdown or HTML (its type is read from i
 The database is ARMONIZA_DB (default data/armoniza.db).`;
 
 class UsageError extends Error {}
+
+/** How the audit trail names writes made from this command on this machine. */
+const CLI_ACTOR = `cli:${userInfo().username}`;
 
 function parse(argv: string[]) {
   const { values, positionals } = parseArgs({
@@ -76,10 +80,10 @@ async function main(argv: string[]) {
     const file = planFile(store, bytes, extracted);
     let target: string;
     if (args.model) {
-      const id = await createModel(store, { title: args.title!, text: extracted.text, language: args.language!, source: args.source ?? null, date: args.date ?? null }, doc, file);
+      const id = await createModel(store, CLI_ACTOR, { title: args.title!, text: extracted.text, language: args.language!, source: args.source ?? null, date: args.date ?? null }, doc, file);
       target = `model ${id}`;
     } else {
-      const id = await addVersion(store, args.bill!, { stage: args.stage as VersionStage, date: args.date!, text: extracted.text, sourceUrl: args.source ?? null }, file);
+      const id = await addVersion(store, CLI_ACTOR, args.bill!, { stage: args.stage as VersionStage, date: args.date!, text: extracted.text, sourceUrl: args.source ?? null }, file);
       target = `version ${id} of bill ${args.bill}`;
     }
     const p = extracted.provenance;

@@ -6,6 +6,7 @@
  */
 import { drizzle } from 'drizzle-orm/d1';
 import type { D1Database } from '@cloudflare/workers-types/index';
+import { UserError } from '../lib/errors.js';
 import * as schema from './schema.js';
 import type { Db, Statement, Store } from './client.js';
 
@@ -42,7 +43,30 @@ export function openD1(binding: D1Database): D1Store {
     // D1 has no interactive transactions; a batch runs its statements in one implicit transaction, all or none.
     async atomic(statements: Statement[]) {
       if (statements.length === 0) return;
+      for (const statement of statements) checkRowSize(statement);
       await db.batch(statements as [Statement, ...Statement[]]);
     },
   };
+}
+
+/**
+ * Refuses, before anything is written, a statement whose values cannot fit in one D1 row (an uploaded original with its
+ * text, a long text): a 413 the user can act on instead of a 500 from D1. The values of a multi-row insert are summed,
+ * which over-counts; those inserts are small chunks (`seed.ts`), far below the limit.
+ */
+function checkRowSize(statement: Statement) {
+  const { params } = (statement as unknown as { toSQL(): { params: unknown[] } }).toSQL();
+  let bytes = 0;
+  for (const p of params) bytes += valueBytes(p);
+  if (bytes > D1_LIMITS.maxRowBytes) {
+    throw new UserError(413, `body: ${bytes} bytes to store in one row; the database (D1) holds at most ${D1_LIMITS.maxRowBytes}`, 'body', 'too_large');
+  }
+}
+
+const encoder = new TextEncoder();
+function valueBytes(value: unknown): number {
+  if (typeof value === 'string') return encoder.encode(value).length;
+  if (value instanceof ArrayBuffer) return value.byteLength;
+  if (ArrayBuffer.isView(value)) return value.byteLength;
+  return 8;
 }

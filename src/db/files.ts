@@ -7,12 +7,14 @@ import { eq } from 'drizzle-orm';
 import { notFound } from '../lib/errors.js';
 import { randomId } from '../lib/hash.js';
 import type { ExtractedDocument } from '../ingest/index.js';
+import { auditEntry } from './audit.js';
 import type { Db, Statement, Store } from './client.js';
 import { files } from './schema.js';
 
 /** A file row ready to be written, with its id, so it can be stored in the same step as what is made from it. */
 export interface PlannedFile {
   id: string;
+  sha256: string;
   statement: Statement;
 }
 
@@ -21,13 +23,14 @@ export interface PlannedFile {
  *
  * @example
  * const file = planFile(store, bytes, await extractDocument(bytes, { filename }));
- * await addVersion(store, billId, { ...version, fileId: file.id }, file);
+ * await addVersion(store, actor, billId, version, file);
  */
 export function planFile(store: Store, bytes: Uint8Array, extracted: ExtractedDocument): PlannedFile {
   const id = randomId('f');
   const { provenance } = extracted;
   return {
     id,
+    sha256: provenance.sha256,
     statement: store.db.insert(files).values({
       id, sha256: provenance.sha256, filename: provenance.filename ?? null, mediaType: provenance.mediaType, size: provenance.size,
       bytes, provenance: provenance as unknown as Record<string, unknown>, text: extracted.text,
@@ -36,9 +39,9 @@ export function planFile(store: Store, bytes: Uint8Array, extracted: ExtractedDo
 }
 
 /** Stores an original on its own (an upload not yet made into anything); returns its id. */
-export async function storeFile(store: Store, bytes: Uint8Array, extracted: ExtractedDocument): Promise<string> {
+export async function storeFile(store: Store, actor: string, bytes: Uint8Array, extracted: ExtractedDocument): Promise<string> {
   const file = planFile(store, bytes, extracted);
-  await store.atomic([file.statement]);
+  await store.atomic([file.statement, auditEntry(store, actor, 'create', 'files', file.id, null, { sha256: file.sha256, size: bytes.byteLength })]);
   return file.id;
 }
 

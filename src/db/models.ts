@@ -8,6 +8,7 @@ import { parsePartialDate } from '../domain/partial-date.js';
 import { notFound, UserError } from '../lib/errors.js';
 import { randomId, sha256Hex } from '../lib/hash.js';
 import type { LegalDocument } from '../text/index.js';
+import { auditEntry } from './audit.js';
 import type { Db, Store } from './client.js';
 import type { PlannedFile } from './files.js';
 import { files, modelProvisions, models } from './schema.js';
@@ -30,7 +31,7 @@ const summaryColumns = {
  * Stores a model and one mark row per unit of `document` (the segmentation of `input.text`); `file`, when given, is
  * the original it was read from, stored in the same step.
  */
-export async function createModel(store: Store, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<string> {
+export async function createModel(store: Store, actor: string, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<string> {
   let date;
   try {
     date = parsePartialDate(input.date ?? 'unknown');
@@ -45,11 +46,13 @@ export async function createModel(store: Store, input: NewModel, document: Legal
   const id = randomId('m');
   const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: true, criterion: null }));
   const chunks = Array.from({ length: Math.ceil(marks.length / 15) }, (_, i) => marks.slice(i * 15, (i + 1) * 15));
+  const sha256 = await sha256Hex(input.text);
   await store.atomic([
-    ...(file ? [file.statement] : []),
+    ...(file ? [file.statement, auditEntry(store, actor, 'create', 'files', file.id, null, { sha256: file.sha256 })] : []),
+    auditEntry(store, actor, 'create', 'models', id, null, { title: input.title, language: input.language, source: input.source ?? null, date: date.value, sha256, provisions: marks.length }),
     store.db.insert(models).values({
       id, title: input.title, language: input.language, source: input.source ?? null, dateValue: date.value,
-      datePrecision: date.precision, dateEffective: date.effective, sha256: await sha256Hex(input.text), text: input.text,
+      datePrecision: date.precision, dateEffective: date.effective, sha256, text: input.text,
       fileId: file?.id ?? input.fileId ?? null,
     }),
     ...chunks.map((rows) => store.db.insert(modelProvisions).values(rows)),
@@ -81,7 +84,7 @@ export interface ProvisionMark {
 }
 
 /** Sets marks on provisions of a model; every ref must exist, else nothing changes. */
-export async function markProvisions(store: Store, modelId: string, marks: ProvisionMark[]) {
+export async function markProvisions(store: Store, actor: string, modelId: string, marks: ProvisionMark[]) {
   const [model] = await store.db.select({ id: models.id }).from(models).where(eq(models.id, modelId));
   if (!model) throw notFound('model', modelId);
   const refs = [...new Set(marks.map((m) => m.ref))];
@@ -95,12 +98,13 @@ export async function markProvisions(store: Store, modelId: string, marks: Provi
   }
   const unknown = refs.filter((r) => !known.has(r));
   if (unknown.length) throw new UserError(422, `no provision ${unknown.map((r) => `"${r}"`).join(', ')} in model "${modelId}"`, 'marks.ref');
-  await store.atomic(
-    marks.map((m) =>
+  await store.atomic([
+    ...marks.map((m) =>
       store.db
         .update(modelProvisions)
         .set({ ...(m.mandatory === undefined ? {} : { mandatory: m.mandatory }), ...(m.criterion === undefined ? {} : { criterion: m.criterion }) })
         .where(and(eq(modelProvisions.modelId, modelId), eq(modelProvisions.ref, m.ref))),
     ),
-  );
+    auditEntry(store, actor, 'update', 'model_provisions', modelId, null, { marks }),
+  ]);
 }

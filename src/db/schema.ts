@@ -64,6 +64,8 @@ export const bills = sqliteTable(
     confidence: text('confidence', { enum: CONFIDENCE_VALUES }).notNull(),
     // The furthest status any of its actions reaches, whatever the date; kept up to date when actions are added.
     statusRank: integer('status_rank'),
+    /** Tombstone: a deleted bill is hidden, never erased; an admin can restore it. */
+    deletedAt: text('deleted_at'),
     createdAt: createdAt(),
   },
   (t) => [
@@ -176,6 +178,9 @@ export const modelProvisions = sqliteTable(
 export const comparisons = sqliteTable('comparisons', {
   key: text('key').primaryKey(),
   result: text('result').notNull(),
+  /** Who compared: a signed-in user's comparison is private to them unless shared; null for anonymous ones. */
+  ownerId: text('owner_id'),
+  shared: integer('shared', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
 });
 
@@ -192,6 +197,68 @@ export const officialSources = sqliteTable('official_sources', {
   fetchedAt: text('fetched_at'),
   outcome: text('outcome'),
 });
+
+export const ROLES = ['viewer', 'editor', 'admin'] as const;
+
+export const users = sqliteTable('users', {
+  id: text('id').primaryKey(),
+  email: text('email').notNull().unique(),
+  role: text('role', { enum: ROLES }).notNull(),
+  /** PBKDF2-SHA256 (see auth/passwords.ts); null for accounts that only use API tokens. */
+  passwordHash: text('password_hash'),
+  createdAt: createdAt(),
+});
+
+export const apiTokens = sqliteTable(
+  'api_tokens',
+  {
+    id: text('id').primaryKey(),
+    userId: text('user_id').notNull().references(() => users.id),
+    name: text('name').notNull(),
+    tokenHash: text('token_hash').notNull().unique(),
+    createdAt: createdAt(),
+    lastUsedAt: text('last_used_at'),
+    revokedAt: text('revoked_at'),
+  },
+  (t) => [index('api_tokens_user').on(t.userId)],
+);
+
+export const sessions = sqliteTable('sessions', {
+  /** SHA-256 of the session cookie's value. */
+  idHash: text('id_hash').primaryKey(),
+  userId: text('user_id').notNull().references(() => users.id),
+  csrf: text('csrf').notNull(),
+  expiresAt: text('expires_at').notNull(),
+  createdAt: createdAt(),
+});
+
+/** Failed logins per key (email and client address), for rate limiting across processes and isolates. */
+export const loginFailures = sqliteTable('login_failures', {
+  key: text('key').primaryKey(),
+  count: integer('count').notNull(),
+  windowStart: text('window_start').notNull(),
+});
+
+/**
+ * The audit trail: who wrote what, when, with the values before and after. Append-only: triggers in the migration
+ * refuse any update or delete.
+ */
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull().default(sql`(strftime('%Y-%m-%dT%H:%M:%fZ', 'now'))`),
+    actor: text('actor').notNull(),
+    action: text('action', { enum: ['create', 'update', 'delete', 'restore'] }).notNull(),
+    entity: text('entity').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** The bill an entry belongs to (the bill itself, or its action, version or amendment), for its history. */
+    billId: text('bill_id'),
+    before: text('before', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+    after: text('after', { mode: 'json' }).$type<Record<string, unknown> | null>(),
+  },
+  (t) => [index('audit_entity').on(t.entity, t.entityId), index('audit_bill').on(t.billId), index('audit_actor').on(t.actor)],
+);
 
 /** Instance settings such as the hash of the bootstrap admin token. */
 export const settings = sqliteTable('settings', {

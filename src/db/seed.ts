@@ -6,6 +6,7 @@
 import { and, eq } from 'drizzle-orm';
 import { parsePartialDate } from '../domain/partial-date.js';
 import { actionRank } from '../domain/status.js';
+import { auditEntry } from './audit.js';
 import type { Statement, Store } from './client.js';
 import { actions, bills, jurisdictions, seedRuns, sources } from './schema.js';
 import { seedDatasetSchema, type SeedDataset } from './seed-format.js';
@@ -97,5 +98,6 @@ function seedStatements(store: Store, data: SeedDataset): Statement[] {
     ...chunks(billRows, 8).map((rows) => db.insert(bills).values(rows).onConflictDoNothing()),
     ...chunks(actionRows, 7).map((rows) => db.insert(actions).values(rows).onConflictDoNothing()),
     db.insert(seedRuns).values({ dataset: data.dataset, sha256: data.factsSha256 }).onConflictDoNothing(),
+    auditEntry(store, 'seed', 'create', 'datasets', data.dataset, null, { sha256: data.factsSha256, bills: billRows.length, actions: actionRows.length }),
   ];
 }

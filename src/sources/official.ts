@@ -6,13 +6,16 @@
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { addVersion } from '../db/bills.js';
+import { addVersion } from '../db/bill-writes.js';
 import type { Store } from '../db/client.js';
 import { planFile } from '../db/files.js';
 import { officialSources } from '../db/schema.js';
 import { VERSION_STAGE_VALUES } from '../domain/vocabulary.js';
 import { extractDocument } from '../ingest/index.js';
 import { sha256Hex } from '../lib/hash.js';
+
+/** How the audit trail names the versions this watcher adds. */
+export const FETCH_ACTOR = 'fetch:official';
 
 export const officialSourceList = z.object({
   description: z.string().optional(),
@@ -76,7 +79,7 @@ export async function fetchOfficial(store: Store, source: OfficialSource, fetchI
     const extracted = await extractDocument(bytes, { filename });
     const file = planFile(store, bytes, extracted);
     const date = versionDateOf(extracted.text, fetchedAt.slice(0, 10));
-    const versionId = await addVersion(store, source.bill, { stage: source.stage, date, text: extracted.text, sourceUrl: source.url }, file);
+    const versionId = await addVersion(store, FETCH_ACTOR, source.bill, { stage: source.stage, date, text: extracted.text, sourceUrl: source.url }, file);
     await store.atomic([record({ ...cache, versionId, outcome: 'new-version' })]);
     return { id: source.id, outcome: 'new-version', versionId, date, sha256 };
   } catch (error) {
