@@ -7,6 +7,7 @@
  */
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportDatabase } from '../backup/export.js';
 import { BackupError } from '../backup/format.js';
@@ -33,6 +34,7 @@ function parse(argv: string[]) {
 function main(argv: string[]) {
   const args = parse(argv);
   if (!existsSync(args.db)) throw new BackupError(`no database at ${args.db}`);
+  if (!existsSync(dirname(resolve(args.file)))) throw new BackupError(`no directory ${dirname(resolve(args.file))} for ${args.file}`);
   const started = performance.now();
   const sqlite = new Database(args.db, { fileMustExist: true });
   try {

@@ -31,21 +31,23 @@ function parse(argv: string[]) {
   return { file: positionals[0]!, db: values.db ?? process.env.ARMONIZA_DB ?? DEFAULT_DB_PATH };
 }
 
-/** On a terminal one line that updates; otherwise (logs, tests) one line per tenth. */
-function progress(done: number, total: number) {
-  const pct = total ? Math.floor((100 * done) / total) : 100;
-  if (process.stderr.isTTY) process.stderr.write(`\r  rows ${String(pct).padStart(3)}% (${done}/${total})${done >= total ? '\n' : ''}`);
-  else if (pct >= (progress.next ?? 0) || done >= total) {
-    process.stderr.write(`restore: ${done}/${total} rows\n`);
-    progress.next = Math.floor(pct / 10) * 10 + 10;
-  }
+/** On a terminal one line that updates; otherwise (logs, tests) one line per tenth of the rows. */
+function progressLine() {
+  let next = 0;
+  return (done: number, total: number) => {
+    const pct = total ? Math.floor((100 * done) / total) : 100;
+    if (process.stderr.isTTY) process.stderr.write(`\r  rows ${String(pct).padStart(3)}% (${done}/${total})${done >= total ? '\n' : ''}`);
+    else if (pct >= next || done >= total) {
+      process.stderr.write(`restore: ${done}/${total} rows\n`);
+      next = Math.floor(pct / 10) * 10 + 10;
+    }
+  };
 }
-progress.next = 0 as number | undefined;
 
 function main(argv: string[]) {
   const args = parse(argv);
   const started = performance.now();
-  const summary = restoreDatabase(args.db, args.file, { onProgress: progress, progressEvery: 2_000 });
+  const summary = restoreDatabase(args.db, args.file, { onProgress: progressLine(), progressEvery: 2_000 });
   const ms = performance.now() - started;
   console.log(`Restored ${args.file} into ${args.db} (schema ${summary.migration}${summary.migratedTo !== summary.migration ? `, migrated to ${summary.migratedTo}` : ''})`);
   for (const t of summary.tables) console.log(`  ${t.name.padEnd(24)} ${String(t.rows).padStart(8)}`);
