@@ -4,6 +4,7 @@
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
 import { bodyLimit } from 'hono/body-limit';
+import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../app-env.js';
 import { registerAccountRoutes } from './account-routes.js';
 import { registerBillRoutes } from './bill-routes.js';
@@ -36,6 +37,8 @@ export function createApi() {
       if (!result.success) return validationError(c, result.error, result.target === 'json' ? 'body' : result.target);
     },
   });
+  // JSON loads nothing; the docs page only needs its inline style.
+  api.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' }));
   api.use('*', guard);
   api.use('*', async (c, next) => {
     // Uploads carry files up to MAX_UPLOAD_BYTES plus the multipart envelope; everything else the configured limit.

@@ -73,3 +73,13 @@ describe('the route table', () => {
     }
   });
 });
+
+describe('security headers', () => {
+  it('sends a restrictive CSP and the usual hardening headers on the API', async () => {
+    const res = await t.app.request('/api/status');
+    expect(res.headers.get('content-security-policy')).toContain("default-src 'none'");
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(res.headers.get('strict-transport-security')).toBeTruthy();
+    expect(res.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+});
