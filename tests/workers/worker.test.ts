@@ -6,8 +6,10 @@
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { count } from 'drizzle-orm';
 import { rowCounts } from '../../src/db/bills.js';
 import { D1_LIMITS, openD1 } from '../../src/db/d1.js';
+import { files } from '../../src/db/schema.js';
 import { seedDataset } from '../../src/db/seed.js';
 import { mxSeed, TEST_TOKEN } from '../support/harness.js';
 
@@ -55,5 +57,34 @@ describe('the worker entry point', () => {
       body: JSON.stringify({ ...bill, notes: 'x'.repeat(D1_LIMITS.maxRowBytes) }),
     });
     expect(res.status).toBe(413);
+  });
+});
+
+describe('D1 row limit', () => {
+  // D1 stores at most 2 MB per row (SQLite on a file: 1 GB), so this limit exists on Workers only. An upload keeps its
+  // original and its text in one row: past the limit it must be a 413 with nothing written, not a 500 from D1.
+  const upload = (bytes: number) => {
+    const form = new FormData();
+    const text = `Articulo 1. ${'palabra '.repeat(Math.ceil(bytes / 8))}`.slice(0, bytes);
+    form.append('file', new File([text], 'iniciativa.txt', { type: 'text/plain' }));
+    return worker.fetch('http://armoniza.test/api/uploads', { method: 'POST', headers: { Authorization: `Bearer ${TEST_TOKEN}` }, body: form });
+  };
+  const fileCount = async () => (await openD1(env.DB).db.select({ n: count() }).from(files))[0]!.n;
+
+  it('stores an original that fits, and gives it back byte for byte', async () => {
+    const res = await upload(600_000);
+    expect(res.status).toBe(201);
+    const { fileId } = (await res.json()) as { fileId: string };
+    const original = await worker.fetch(`http://armoniza.test/api/files/${fileId}`);
+    expect((await original.arrayBuffer()).byteLength).toBe(600_000);
+  });
+
+  it('refuses an original that, with its text, cannot fit in one row', async () => {
+    const before = await fileCount();
+    const res = await upload(1_200_000);
+    expect(res.status).toBe(413);
+    const body: any = await res.json();
+    expect(body.error.fields[0].field).toBe('body');
+    expect(await fileCount()).toBe(before);
   });
 });
