@@ -117,7 +117,12 @@ class Aligner {
 
   // Identical words once case, accents, spacing and punctuation are folded away (moved and re-wrapped units).
   folded(): void {
-    this.pairEqual((m) => this.tokens('M', m).terms.join(','), (b) => this.tokens('B', b).terms.join(','));
+    const key = (t: Tokens) => (t.terms.length === 0 ? '' : `${t.terms.length}:${hashTerms(t.terms)}`);
+    this.pairEqual(
+      (m) => key(this.tokens('M', m)),
+      (b) => key(this.tokens('B', b)),
+      (m, b) => sameTerms(this.tokens('M', m).terms, this.tokens('B', b).terms),
+    );
   }
 
   // Greedy pairing by TF-IDF cosine with a position prior.
@@ -125,22 +130,28 @@ class Aligner {
     const freeM = this.free(this.groupOfM).filter((m) => this.bag('M', m).total > 0);
     const freeB = this.free(this.groupOfB).filter((b) => this.bag('B', b).total > 0);
     if (freeM.length === 0 || freeB.length === 0) return;
-    const idf = inverseFrequencies([...freeM.map((m) => this.bag('M', m)), ...freeB.map((b) => this.bag('B', b))]);
-    const vecM = new Map(freeM.map((m) => [m, tfidf(this.bag('M', m), idf)]));
-    const index = indexOf(freeM, (m) => this.bag('M', m));
+    const bagsM = freeM.map((m) => this.bag('M', m));
+    const bagsB = freeB.map((b) => this.bag('B', b));
+    const idf = idfOf([...bagsM, ...bagsB]);
+    const vecM = bagsM.map((bag) => tfidf(bag, idf));
+    const index = new Index(bagsM);
     const pairs: { m: number; b: number; cos: number; score: number }[] = [];
-    for (const b of freeB) {
-      const bag = this.bag('B', b);
+    freeB.forEach((b, jb) => {
+      const bag = bagsB[jb]!;
       const vb = tfidf(bag, idf);
-      const found = candidates(bag, index, idf);
-      this.candidatesOf.set(b, found);
-      for (const m of found) {
-        const cos = cosine(this.bag('M', m).keys, vecM.get(m)!, bag.keys, vb);
+      const found = index.candidates(bag, idf);
+      this.candidatesOf.set(
+        b,
+        found.map((i) => freeM[i]!),
+      );
+      for (const i of found) {
+        const m = freeM[i]!;
+        const cos = cosine(bagsM[i]!.keys, vecM[i]!, bag.keys, vb);
         if (cos < MIN_SIMILARITY) continue;
         const distance = Math.abs(m / this.M.length - b / this.B.length);
         pairs.push({ m, b, cos, score: cos + 0.05 * (1 - distance) });
       }
-    }
+    });
     pairs.sort((x, y) => y.score - x.score);
     for (const p of pairs) if (this.groupOfM[p.m]! < 0 && this.groupOfB[p.b]! < 0) this.addGroup([p.m], [p.b], p.cos);
   }
@@ -197,7 +208,7 @@ class Aligner {
     return out;
   }
 
-  private pairEqual(keyM: (m: number) => string, keyB: (b: number) => string): void {
+  private pairEqual(keyM: (m: number) => string, keyB: (b: number) => string, same: (m: number, b: number) => boolean = () => true): void {
     const byKey = new Map<string, number[]>();
     for (const m of this.free(this.groupOfM)) {
       const k = keyM(m);
@@ -210,7 +221,7 @@ class Aligner {
     for (const b of this.free(this.groupOfB)) {
       const list = byKey.get(keyB(b));
       if (!list) continue;
-      const live = list.filter((m) => this.groupOfM[m]! < 0);
+      const live = list.filter((m) => this.groupOfM[m]! < 0 && same(m, b));
       if (live.length === 0) continue;
       const m = live.find((x) => this.M[x]!.ref === this.B[b]!.ref) ?? live[0]!;
       this.addGroup([m], [b], 1);
@@ -243,34 +254,71 @@ class Aligner {
   }
 }
 
-/** Term → units whose bag contains it. */
-type Index = Map<number, number[]>;
+/** Keys are hashed into this many slots for document frequencies and postings (collisions only add noise). */
+const SLOTS = 1 << 19;
 
-function indexOf(units: number[], bagOf: (u: number) => Bag): Index {
-  const index: Index = new Map();
-  for (const u of units) {
-    for (const k of bagOf(u).keys) {
-      const list = index.get(k);
-      if (list) list.push(u);
-      else index.set(k, [u]);
-    }
-  }
-  return index;
+/** Inverse document frequency of a key, ln(1 + n / df), over the given bags. */
+type Idf = (key: number) => number;
+
+function idfOf(bags: Bag[]): Idf {
+  const df = new Int32Array(SLOTS);
+  for (const bag of bags) for (const k of bag.keys) df[k & (SLOTS - 1)]!++;
+  const n = bags.length;
+  return (k) => Math.log(1 + n / Math.max(1, df[k & (SLOTS - 1)]!));
 }
 
-// Units sharing the most informative terms with `bag` (idf mass over short postings), best first.
-function candidates(bag: Bag, index: Index, idf: Map<number, number>): number[] {
-  const score = new Map<number, number>();
-  for (const k of bag.keys) {
-    const posting = index.get(k);
-    if (!posting || posting.length > MAX_POSTING) continue;
-    const w = idf.get(k)!;
-    for (const u of posting) score.set(u, (score.get(u) ?? 0) + w);
+/** Postings (key slot → bags containing it) in compressed rows, to find candidates sharing informative keys. */
+class Index {
+  private readonly start = new Int32Array(SLOTS + 1);
+  private readonly units: Int32Array;
+  private readonly score: Float64Array;
+
+  constructor(bags: Bag[]) {
+    const { start } = this;
+    for (const bag of bags) for (const k of bag.keys) start[(k & (SLOTS - 1)) + 1]!++;
+    for (let i = 0; i < SLOTS; i++) start[i + 1]! += start[i]!;
+    this.units = new Int32Array(start[SLOTS]!);
+    const fill = start.slice(0, SLOTS);
+    bags.forEach((bag, u) => {
+      for (const k of bag.keys) this.units[fill[k & (SLOTS - 1)]!++] = u;
+    });
+    this.score = new Float64Array(bags.length);
   }
-  return [...score]
-    .sort((x, y) => y[1] - x[1])
-    .slice(0, TOP_CANDIDATES)
-    .map(([u]) => u);
+
+  /** Bags (by position) sharing the most idf mass of informative keys with `bag`, best first. */
+  candidates(bag: Bag, idf: Idf): number[] {
+    const { start, units, score } = this;
+    const touched: number[] = [];
+    for (const k of bag.keys) {
+      const slot = k & (SLOTS - 1);
+      const from = start[slot]!;
+      const to = start[slot + 1]!;
+      if (to === from || to - from > MAX_POSTING) continue;
+      const w = idf(k);
+      for (let p = from; p < to; p++) {
+        const u = units[p]!;
+        if (score[u] === 0) touched.push(u);
+        score[u]! += w;
+      }
+    }
+    touched.sort((x, y) => score[y]! - score[x]!);
+    const top = touched.slice(0, TOP_CANDIDATES);
+    for (const u of touched) score[u] = 0;
+    return top;
+  }
+}
+
+// 30-bit FNV hash of a term sequence.
+function hashTerms(terms: Int32Array): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < terms.length; i++) h = Math.imul(h ^ terms[i]!, 0x01000193);
+  return h & 0x3fffffff;
+}
+
+function sameTerms(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
 }
 
 // Sorted distinct unigram and bigram keys of a term sequence, with counts.
@@ -328,11 +376,11 @@ function dice(x: Bag, y: Bag): number {
 }
 
 // L2-normalised TF-IDF weights aligned with the bag's keys.
-function tfidf(bag: Bag, idf: Map<number, number>): Float64Array {
+function tfidf(bag: Bag, idf: Idf): Float64Array {
   const w = new Float64Array(bag.keys.length);
   let norm = 0;
   for (let i = 0; i < w.length; i++) {
-    w[i] = (1 + Math.log(bag.counts[i]!)) * idf.get(bag.keys[i]!)!;
+    w[i] = (1 + Math.log(bag.counts[i]!)) * idf(bag.keys[i]!);
     norm += w[i]! * w[i]!;
   }
   norm = Math.sqrt(norm) || 1;
@@ -384,13 +432,4 @@ function best(items: Iterable<number>, value: (x: number) => number): number | u
     }
   }
   return found;
-}
-
-// ln(1 + n / df) for every key of the given bags.
-function inverseFrequencies(bags: Bag[]): Map<number, number> {
-  const df = new Map<number, number>();
-  for (const bag of bags) for (const k of bag.keys) df.set(k, (df.get(k) ?? 0) + 1);
-  const idf = new Map<number, number>();
-  for (const [k, d] of df) idf.set(k, Math.log(1 + bags.length / d));
-  return idf;
 }
