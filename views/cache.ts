@@ -71,8 +71,11 @@ export class Loader {
   }
 }
 
+const encoder = new TextEncoder();
+
 export class PageCache {
-  private readonly pages = new Lru<string>(400);
+  /** Rendered pages, kept encoded: a hit is written out as it is, with no re-encoding of a 100 KB string. */
+  private readonly pages = new Lru<Uint8Array<ArrayBuffer>>(400);
 
   /**
    * Answers with the page for `parts` (data hashes and parameters): 304 when the client has it, the kept HTML when
@@ -86,10 +89,11 @@ export class PageCache {
     if (status === 200 && matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     let body = this.pages.get(etag);
     if (body === undefined) {
-      body = await render();
+      body = encoder.encode(await render()) as Uint8Array<ArrayBuffer>;
       this.pages.set(etag, body);
     }
-    return c.html(body, status);
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    return c.body(body, status);
   }
 
   clear(): void {

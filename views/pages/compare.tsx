@@ -1,18 +1,148 @@
 /**
- * `/compare`: a draft beside a model text, article by article. (The form and the result view arrive with the
- * comparison API: `POST /api/compare`, `GET /api/compare/:id`, `GET /api/models`.)
+ * `/compare`: paste a draft or upload a file, choose a model, and get the article-by-article view at a permalink,
+ * `/compare/:id` (the same stored comparison as `GET /api/compare/:id`). The form posts to the page itself and works
+ * without JavaScript; the result prints as a clean redline (see the print rules in app.css).
  */
-import { Layout, type PageCtx } from '../layout.js';
+import { dayText } from '../i18n/index.js';
+import { Layout, withQuery, type PageCtx } from '../layout.js';
+import { AddedList, MissingList, Provisions, SummaryCards, type RedlineView, type ResultView, type Unit } from '../components/redline.js';
+import { Breadcrumbs, Section } from './state.js';
 
-export function ComparePage({ ctx }: { ctx: PageCtx }) {
+export interface ModelOption {
+  id: string;
+  title: string;
+  date: string;
+}
+
+export interface CompareFormValues {
+  model?: string;
+  label?: string;
+  text?: string;
+}
+
+export const UPLOAD_ACCEPT = '.pdf,.docx,.txt,.md,.markdown,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
+
+export function ComparePage({ ctx, models, values = {}, error }: { ctx: PageCtx; models: ModelOption[]; values?: CompareFormValues; error?: string }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.compare.title} section="compare">
+    <Layout ctx={ctx} title={t.compare.title} section="compare" scripts={['compare.js']} description={t.compare.lede}>
       <div class="page-head">
         <h1>{t.compare.heading}</h1>
         <p class="lede">{t.compare.lede}</p>
       </div>
-      <p class="notice">{t.compare.unavailable}</p>
+      {error ? (
+        <p class="alert" role="alert" id="compare-error">{error}</p>
+      ) : null}
+      {models.length ? (
+        <form class="compare-form" id="compare-form" method="post" action={withQuery(ctx, {}, '/compare')} enctype="multipart/form-data" data-working={t.compare.working}>
+          <div>
+            <label for="model">{t.compare.model}</label>
+            <p class="help" id="model-help">{t.compare.modelHelp}</p>
+            <select id="model" name="model" required aria-describedby="model-help">
+              {models.map((m) => (
+                <option value={m.id} selected={m.id === values.model}>{m.title}</option>
+              ))}
+            </select>
+          </div>
+          <div>
+            <label for="label">{t.compare.draftLabel}</label>
+            <p class="help" id="label-help">{t.compare.draftLabelHelp}</p>
+            <input type="text" id="label" name="label" maxlength={300} value={values.label ?? ''} aria-describedby="label-help" class="text-input" />
+          </div>
+          <div>
+            <label for="text">{t.compare.paste}</label>
+            <p class="help" id="text-help">{t.compare.pasteHelp}</p>
+            <textarea id="text" name="text" rows={14} aria-describedby="text-help" spellcheck={false}>{values.text ?? ''}</textarea>
+          </div>
+          <div>
+            <label for="file">{t.compare.upload}</label>
+            <p class="help" id="file-help">{t.compare.uploadHelp}</p>
+            <input type="file" id="file" name="file" accept={UPLOAD_ACCEPT} aria-describedby="file-help" />
+          </div>
+          <div class="compare-actions">
+            <button type="submit" class="button" id="compare-submit">{t.compare.submit}</button>
+            <span class="compare-status muted" role="status" aria-live="polite"></span>
+          </div>
+        </form>
+      ) : (
+        <p class="notice">{t.compare.noModels}</p>
+      )}
+    </Layout>
+  );
+}
+
+export interface StoredComparisonView {
+  id: string;
+  createdAt: string;
+  model: { id: string; title: string };
+  bill: { label: string; words: number };
+  billUnits: Unit[];
+  result: ResultView;
+}
+
+export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: { ctx: PageCtx; stored: StoredComparisonView; modelUnits: Unit[]; view: RedlineView; permalink: string }) {
+  const { t, lang } = ctx;
+  const r = stored.result;
+  const coarse = r.pairs.some((p) => p.coarse);
+  return (
+    <Layout ctx={ctx} title={`${stored.bill.label} · ${t.compare.resultTitle}`} section="compare" scripts={['compare.js']}>
+      <Breadcrumbs ctx={ctx} items={[[t.nav.compare, '/compare'], [t.compare.resultTitle, null]]} />
+      <div class="page-head result-head">
+        <p class="eyebrow">{t.compare.resultTitle}</p>
+        <h1 class="bill-heading">{stored.bill.label}</h1>
+        <p class="lede">
+          {t.compare.versus} <strong>{stored.model.title}</strong> · {t.compare.words(stored.bill.words.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US'))} · {t.compare.computed(dayText(stored.createdAt.slice(0, 10), lang))}
+        </p>
+        <p class="print-only">{t.compare.permalink}: {permalink}</p>
+        <div class="result-actions no-print">
+          <button type="button" class="button" data-print hidden>
+            {t.compare.print}
+          </button>
+          <a class="button button-quiet" href="/compare">{t.compare.againLink}</a>
+          <label class="permalink">
+            <span>{t.compare.permalink}</span>
+            <input type="text" readonly value={permalink} class="permalink-input" />
+          </label>
+        </div>
+      </div>
+      {r.warnings.length || coarse ? (
+        <div class="notice">
+          {coarse ? <p>{t.compare.coarse}</p> : null}
+          {r.warnings.length ? (
+            <ul>
+              {r.warnings.map((w) => (
+                <li>{w}</li>
+              ))}
+            </ul>
+          ) : null}
+        </div>
+      ) : null}
+
+      <Section id="summary" title={t.compare.summary}>
+        <SummaryCards result={r} ctx={ctx} />
+      </Section>
+
+      <Section id="missing" title={`${t.compare.missingHeading} (${r.summary.missing})`}>
+        <MissingList result={r} modelUnits={modelUnits} ctx={ctx} />
+      </Section>
+
+      <Section id="articles" title={t.compare.redlineHeading}>
+        <div class="redline-tools">
+          <div class="view-switch no-print" role="group" aria-label={t.compare.redlineHeading}>
+            <a href={withQuery(ctx, { view: undefined }) + '#articles'} aria-current={view === 'inline' ? 'true' : undefined}>{t.compare.inline}</a>
+            <a href={withQuery(ctx, { view: 'side' }) + '#articles'} aria-current={view === 'side' ? 'true' : undefined}>{t.compare.sideBySide}</a>
+          </div>
+          <p class="redline-legend">
+            <span><ins>{t.compare.inserted}</ins></span>
+            <span><del>{t.compare.deleted}</del></span>
+          </p>
+        </div>
+        <Provisions result={r} modelUnits={modelUnits} billUnits={stored.billUnits} ctx={ctx} view={view} />
+      </Section>
+
+      <Section id="added" title={`${t.compare.addedHeading} (${r.summary.added})`}>
+        <AddedList result={r} billUnits={stored.billUnits} ctx={ctx} />
+      </Section>
     </Layout>
   );
 }

@@ -163,6 +163,7 @@ export function EmbedPage({ ctx, data }: { ctx: PageCtx; data: StatusData }) {
         <title>{t.home.mapTitle(asOfText)}</title>
         <link rel="stylesheet" href="/assets/palette.css" />
         <link rel="stylesheet" href="/assets/app.css" />
+        <link rel="icon" href="/assets/favicon.svg" type="image/svg+xml" />
         <script type="module" src="/assets/map.js"></script>
       </head>
       <body class="embed" data-lang={lang}>

@@ -1,0 +1,2 @@
+// autocannon ships no types; bench/http.ts uses a small part of its API and checks the figures it reads.
+declare module 'autocannon';

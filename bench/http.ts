@@ -1,0 +1,161 @@
+/**
+ * HTTP benchmark of the pages (run: npm run bench:http).
+ *
+ * Starts the real Node server (better-sqlite3 file in a temp dir, seeded, the General Law from ../shared/corpus loaded
+ * as a model when it is there) in a child process, then drives it with autocannon — 50 connections, 10 s per target,
+ * after a short warm-up — from this process, so client and server each have a core:
+ *
+ *   limit      GET /__bench/limit        a precomputed body of the same size as the map page (the ceiling here)
+ *   map        GET /                     the map page
+ *   api        GET /api/status           the status JSON
+ *   state      GET /states/MX-CHP        a state page
+ *   compare    GET /compare/:id          a cached comparison (General Law vs a 2%-edited copy)
+ *   map304     GET / with If-None-Match  conditional request: must be answered 304
+ *
+ * Targets: map ≥ 80% of the limit's requests per second, map p99 < 25 ms, every conditional request a 304.
+ * The last line is one JSON object with every figure. Environment: BENCH_DURATION (s, default 10),
+ * BENCH_CONNECTIONS (default 50).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createInterface } from 'node:readline';
+
+const DURATION = Number(process.env.BENCH_DURATION ?? 10);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt', import.meta.url));
+
+if (process.argv.includes('--serve')) await serveForBench();
+else await drive();
+
+/** Child process: the real app plus one bench-only route, on a free port; prints `READY {json}` when it listens. */
+async function serveForBench() {
+  const [{ serve }, { Hono }, { createApp }, { openSqliteFile }, { seedDataset }, { nodeAssets }, seed, { editWords }] = await Promise.all([
+    import('@hono/node-server'),
+    import('hono'),
+    import('../src/app.js'),
+    import('../src/db/sqlite-file.js'),
+    import('../src/db/seed.js'),
+    import('../views/node-assets.js'),
+    import('../data/mx/seed.json', { with: { type: 'json' } }),
+    import('./lib/edits.js'),
+  ]);
+  const dir = mkdtempSync(join(tmpdir(), 'armoniza-bench-http-'));
+  const store = openSqliteFile(join(dir, 'bench.db'));
+  await seedDataset(store, seed.default);
+  const token = 'bench-token-0123456789';
+  const app = createApp({ store, config: { adminToken: token }, assets: nodeAssets() });
+  const post = async (path: string, body: unknown, auth: boolean) => {
+    const res = await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
+    if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
+    return (await res.json()) as { id: string };
+  };
+
+  // A comparison to serve from its permalink, made through the API as a reader would: the General Law against a
+  // lightly edited copy (or a small stand-in when ../shared/corpus is absent).
+  const law = existsSync(LAW) ? readFileSync(LAW, 'utf8') : Array.from({ length: 120 }, (_, i) => `Artículo ${i + 1}. Disposición número ${i + 1} sobre trata de personas y la protección de las víctimas.`).join('\n');
+  const model = await post('/api/models', { title: 'Ley General (bench)', text: law, date: '2025-11-14' }, true);
+  const compared = await post('/api/compare', { model: model.id, text: editWords(law, 0.02, 7).text, label: 'Borrador (bench, 2%)' }, false);
+
+  const mapPage = new Uint8Array(await (await app.request('/?lang=es')).arrayBuffer());
+  const outer = new Hono();
+  outer.get('/__bench/limit', (c) => {
+    c.header('Content-Type', 'text/html; charset=UTF-8');
+    return c.body(mapPage);
+  });
+  outer.route('/', app);
+  const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
+    console.log(`READY ${JSON.stringify({ port: info.port, compareId: compared.id, mapBytes: mapPage.byteLength, lawFromCorpus: existsSync(LAW) })}`);
+  });
+  const stop = () => {
+    server.close();
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+    process.exit(0);
+  };
+  process.on('SIGTERM', stop);
+  process.on('SIGINT', stop);
+}
+
+interface Figures {
+  path: string;
+  rps: number;
+  p50: number;
+  p99: number;
+  bytes: number;
+  statuses: Record<string, number>;
+  errors: number;
+}
+
+/** Parent: start the server, run autocannon against each target, print a table and the JSON line. */
+async function drive() {
+  const { default: autocannon } = await import('autocannon');
+  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+  const child = spawn(tsx, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const ready = await new Promise<{ port: number; compareId: string; mapBytes: number; lawFromCorpus: boolean }>((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
+      else console.log(`[server] ${line}`);
+    });
+    child.on('exit', (code) => reject(new Error(`the bench server exited (${code}) before it was ready`)));
+  });
+  const base = `http://127.0.0.1:${ready.port}`;
+  try {
+    const etag = (await fetch(`${base}/?lang=es`)).headers.get('etag') ?? '';
+    const targets: [string, string, Record<string, string>?][] = [
+      ['limit', '/__bench/limit'],
+      ['map', '/'],
+      ['api', '/api/status'],
+      ['state', '/states/MX-CHP'],
+      ['compare', `/compare/${ready.compareId}`],
+      ['map304', '/', { 'If-None-Match': etag }],
+    ];
+    const results: Record<string, Figures> = {};
+    for (const [name, path, headers] of targets) {
+      await run(autocannon, base + path, headers, Math.min(2, DURATION)); // warm-up
+      const r = await run(autocannon, base + path, headers, DURATION);
+      results[name] = { path, ...r };
+      console.log(`${name.padEnd(8)} ${path.slice(0, 28).padEnd(28)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB/resp  ${JSON.stringify(r.statuses)}${r.errors ? `  errors ${r.errors}` : ''}`);
+    }
+    const limit = results.limit!;
+    const map = results.map!;
+    const ratio = map.rps / limit.rps;
+    const total304 = Object.values(results.map304!.statuses).reduce((a, b) => a + b, 0);
+    const share304 = total304 ? (results.map304!.statuses['304'] ?? 0) / total304 : 0;
+    const checks = { mapAtLeast80PctOfLimit: ratio >= 0.8, mapP99Under25ms: map.p99 < 25, conditionalAll304: share304 === 1 && !!etag };
+    console.log(`map/limit ${(ratio * 100).toFixed(1)}% (target ≥ 80%) · map p99 ${map.p99} ms (target < 25) · 304 share ${(share304 * 100).toFixed(1)}% — ${Object.values(checks).every(Boolean) ? 'PASS' : 'FAIL'}`);
+    console.log(
+      JSON.stringify({
+        bench: 'http',
+        connections: CONNECTIONS,
+        durationS: DURATION,
+        mapPageBytes: ready.mapBytes,
+        compareModelFromCorpus: ready.lawFromCorpus,
+        ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { rps: Math.round(v.rps), p50Ms: v.p50, p99Ms: v.p99, bytesPerResponse: Math.round(v.bytes), statuses: v.statuses, errors: v.errors }])),
+        mapToLimit: Math.round(ratio * 1000) / 1000,
+        share304: Math.round(share304 * 1000) / 1000,
+        checks,
+        pass: Object.values(checks).every(Boolean),
+      }),
+    );
+  } finally {
+    child.kill('SIGTERM');
+  }
+}
+
+async function run(autocannon: any, url: string, headers: Record<string, string> | undefined, duration: number): Promise<Omit<Figures, 'path'>> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: headers ?? {} });
+  const statuses: Record<string, number> = {};
+  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stat as { count: number }).count;
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
+    statuses,
+    errors: result.errors + result.timeouts,
+  };
+}

@@ -1,0 +1,357 @@
+/**
+ * The pages without a browser: what the server renders, on a real SQLite file seeded with the Mexican dataset. The map
+ * agrees with `/api/status`, data is escaped, the CSP is set, languages are negotiated, conditional requests get 304,
+ * and the compare form and its permalink work end to end.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../src/app.js';
+import { nodeAssets } from '../../views/node-assets.js';
+import { fromAcceptLanguage } from '../../views/i18n/index.js';
+import { es } from '../../views/i18n/es.js';
+import { en } from '../../views/i18n/en.js';
+import { mermaidSource } from '../../views/components/timeline.js';
+import { MERMAID_VERSION } from '../../views/assets.js';
+import { SHAPES } from '../../views/map-geometry.js';
+import { startNodeApp, TEST_TOKEN, type NodeApp } from '../support/node-app.js';
+import { readFileSync } from 'node:fs';
+
+let t: NodeApp;
+let app: ReturnType<typeof createApp>;
+
+const get = (url: string, headers: Record<string, string> = {}) => app.request(url, { headers });
+const html = async (url: string, headers: Record<string, string> = {}) => {
+  const res = await get(url, headers);
+  return { res, body: await res.text() };
+};
+/** `data-id` → `data-status` of the map's paths. */
+function mapStatuses(body: string): Map<string, string> {
+  const svg = body.slice(body.indexOf('<svg id="status-map"'), body.indexOf('</svg>', body.indexOf('<svg id="status-map"')));
+  return new Map([...svg.matchAll(/<path d="[^"]*" data-id="([^"]+)" data-status="([^"]+)"/g)].map((m) => [m[1]!, m[2]!]));
+}
+
+beforeAll(async () => {
+  t = await startNodeApp();
+  // The same store, with the pages' asset loader and no reuse of page data between requests.
+  app = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), pageCacheTtlMs: 0 });
+});
+afterAll(() => t.close());
+
+describe('the map page', () => {
+  it('draws all 32 entities, each coloured by the status /api/status gives at that date', async () => {
+    for (const asOf of ['2009-01-01', '2012-06-14', '2020-01-01']) {
+      const { res, body } = await html(`/?asOf=${asOf}&lang=es`);
+      expect(res.status).toBe(200);
+      const drawn = mapStatuses(body);
+      const api = (await t.call('GET', `/api/status?asOf=${asOf}`)).body;
+      const entities = api.jurisdictions.filter((j: any) => j.id !== 'MX');
+      expect(drawn.size).toBe(32);
+      expect(SHAPES).toHaveLength(32);
+      for (const j of entities) expect(drawn.get(j.id), `${j.id} at ${asOf}`).toBe(j.status);
+    }
+  });
+
+  it('has a legend whose counts add up to 32 and tells unknown from none', async () => {
+    const { body } = await html('/?asOf=2016-01-01&lang=en');
+    const counts = [...body.matchAll(/<li data-status="([a-z-]+)"[^>]*>.*?data-count="(\d+)"/gs)].map((m) => [m[1], Number(m[2])] as const);
+    const byStatus = Object.fromEntries(counts);
+    expect(Object.keys(byStatus)).toEqual(expect.arrayContaining(['unknown', 'none', 'harmonized', 'undated']));
+    const total = counts.filter(([s]) => s !== 'undated').reduce((a, [, n]) => a + n, 0);
+    expect(total).toBe(32);
+    // Different fills: the hatch for unknown, a colour for none.
+    expect(body).toMatch(/data-status="unknown" fill="url\(#hatch-unknown\)"/);
+    const css = await (await get('/assets/palette.css')).text();
+    expect(css).toContain('[data-status="none"]');
+  });
+
+  it('keeps the date in the URL, the downloads and the embed code', async () => {
+    const { body } = await html('/?asOf=2012-06-14&lang=es');
+    expect(body).toContain('value="2012-06-14"');
+    expect(body).toContain('/api/status.csv?asOf=2012-06-14&amp;lang=es');
+    expect(body).toContain('/map.svg?asOf=2012-06-14&amp;lang=es');
+    expect(body).toContain('/embed/map?asOf=2012-06-14&amp;lang=es');
+    expect(body).toContain('14 de junio de 2012');
+  });
+
+  it('shows undated evidence, sources, confidence, and flags conflicts', async () => {
+    const { body } = await html('/?asOf=2026-01-01&lang=en');
+    expect(body).toContain('On record with an unknown date');
+    expect(body).toContain('Sources conflict');
+    expect(body).toMatch(/class="confidence confidence-(high|medium|low)"/);
+    expect(body).toContain('Source:');
+  });
+
+  it('shows dates with their own precision (a year stays a year)', async () => {
+    const { body } = await html('/?asOf=2010-01-01&lang=en&sort=name');
+    // Baja California's 2008 fact: shown as "2008", never as 1 January.
+    const row = body.slice(body.indexOf('<tr data-id="MX-BCN"'), body.indexOf('</tr>', body.indexOf('<tr data-id="MX-BCN"')));
+    expect(row).toContain('data-precision="year">2008</time>');
+    expect(row).not.toContain('January 1');
+  });
+
+  it('sorts the table on the server when asked (for readers without JavaScript)', async () => {
+    const { body } = await html('/?asOf=2026-01-01&lang=en&sort=status&dir=desc');
+    const ids = [...body.matchAll(/<tr data-id="([^"]+)" data-status="([^"]+)"/g)].map((m) => m[2]);
+    const order = ['unknown', 'none', 'introduced', 'in-committee', 'approved', 'published', 'harmonized'];
+    const ranks = ids.map((s) => order.indexOf(s!));
+    expect([...ranks].sort((a, b) => b - a)).toEqual(ranks);
+  });
+
+  it('answers a bad date with a message and today\'s map, not an error page', async () => {
+    const { res, body } = await html('/?asOf=2012-02-30&lang=en');
+    expect(res.status).toBe(400);
+    expect(body).toContain('is not a valid date');
+    expect(mapStatuses(body).size).toBe(32);
+  });
+});
+
+describe('embed, SVG, partials', () => {
+  it('/embed/map may be framed by any site; other pages may not', async () => {
+    const embed = await get('/embed/map?asOf=2012-06-14');
+    expect(embed.headers.get('content-security-policy')).toContain('frame-ancestors *');
+    expect(embed.headers.get('x-frame-options')).toBeNull();
+    const home = await get('/');
+    expect(home.headers.get('content-security-policy')).toContain("frame-ancestors 'self'");
+    expect(home.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+  });
+
+  it('/map.svg is a standalone SVG with 32 filled paths, a legend and the map credit', async () => {
+    const res = await get('/map.svg?asOf=2012-06-14&lang=en');
+    expect(res.headers.get('content-type')).toContain('image/svg+xml');
+    const svg = await res.text();
+    expect(svg.startsWith('<?xml')).toBe(true);
+    expect([...svg.matchAll(/<path d="[^"]+" data-id="MX-[A-Z]{3}" data-status="[a-z-]+" fill="[^"]+"/g)]).toHaveLength(32);
+    expect(svg).toContain('CC BY 4.0');
+    expect(svg).toContain('Harmonized (');
+  });
+
+  it('/partials/status carries the parts the slider swaps', async () => {
+    const { body } = await html('/partials/status?asOf=2009-01-01&lang=es');
+    for (const slot of ['asof', 'legend', 'federation', 'table']) expect(body).toContain(`data-slot="${slot}"`);
+    expect(body).not.toContain('<html');
+  });
+});
+
+describe('state, bill and timeline pages', () => {
+  it('a state page has status, history, evidence, bills and a timeline source', async () => {
+    const { res, body } = await html('/states/MX-CHP?lang=es');
+    expect(res.status).toBe(200);
+    expect(body).toContain('<h1>Chiapas</h1>');
+    expect(body).toContain('3 de abril de 2009');
+    expect(body).toMatch(/<pre id="state-timeline-src" class="mermaid-source">[^<]*timeline/);
+    expect(body).toContain('/locator/chp/');
+    const locator = await get(body.match(/\/locator\/chp\/[a-z-]+\.svg/)![0]);
+    expect(locator.status).toBe(200);
+  });
+
+  it('an unknown state or bill is an HTML 404 page', async () => {
+    const state = await get('/states/MX-NOPE', { 'Accept-Language': 'en' });
+    expect(state.status).toBe(404);
+    expect(await state.text()).toContain('There is no such state.');
+    expect((await get('/bills/nope')).status).toBe(404);
+  });
+
+  it('a bill page lists its actions with sources and its timeline', async () => {
+    const { res, body } = await html('/bills/mx-lgpsedmtp?lang=en');
+    expect(res.status).toBe(200);
+    expect(body).toContain('June 14, 2012');
+    expect(body).toContain('Published in the official gazette');
+  });
+
+  it('the national timeline has a mermaid source grouped by year, and an undated group', async () => {
+    const { body } = await html('/timeline?lang=en');
+    const source = body.match(/<pre id="national-timeline-src" class="mermaid-source">([^<]*)<\/pre>/)![1]!;
+    expect(source).toMatch(/^%% .*\ntimeline\n/);
+    expect(source).toMatch(/\n {2}2012 : /);
+    expect(body).toContain('Date unknown');
+  });
+
+  it('mermaidSource keeps the grammar safe: no colons, hashes or semicolons inside events', () => {
+    const src = mermaidSource('x', [{ date: '2010-01-02', precision: 'day', what: 'a', short: 'Título: uno; #dos <b>', milestone: true }], 'es');
+    const event = src.split('\n').at(-1)!;
+    expect(event.split(' : ')).toHaveLength(2);
+    expect(event).not.toMatch(/[;#<>]/);
+  });
+});
+
+describe('safety', () => {
+  it('escapes data: a bill titled <script> is shown as text on every page that shows it', async () => {
+    const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';
+    const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-AGU', title: evil, kind: 'law', source: `https://example.org/?q="><script>alert(3)</script>`, confidence: 'low', notes: 'CONFLICT: <b>x</b>' });
+    expect(bill.status).toBe(201);
+    const action = await t.call('POST', `/api/bills/${bill.body.id}/actions`, { date: '2030-01-01', classification: 'introduction', description: evil, source: 'x', confidence: 'low' });
+    expect(action.status).toBe(201);
+    for (const url of [`/bills/${bill.body.id}`, '/states/MX-AGU', '/timeline', '/?asOf=2030-06-01']) {
+      const { body } = await html(url);
+      expect(body, url).not.toContain('<script>alert');
+      expect(body, url).not.toContain('<img src=x');
+      if (url !== '/?asOf=2030-06-01') expect(body, url).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+    }
+  });
+
+  it('sets a Content-Security-Policy without inline scripts, and serves only external scripts', async () => {
+    const { res, body } = await html('/');
+    const csp = res.headers.get('content-security-policy')!;
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toMatch(/script-src[^;]*unsafe-inline/);
+    expect(csp).not.toContain('unsafe-eval');
+    expect(body).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+    expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+  });
+});
+
+describe('languages', () => {
+  it('?lang= wins and is remembered in a cookie; then the cookie; then Accept-Language', async () => {
+    const first = await get('/?lang=en', { 'Accept-Language': 'es-MX' });
+    expect(await first.text()).toContain('<html lang="en">');
+    expect(first.headers.get('set-cookie')).toContain('lang=en');
+    const byCookie = await html('/states', { Cookie: 'lang=en', 'Accept-Language': 'es' });
+    expect(byCookie.body).toContain('The 32 federal entities');
+    const byHeader = await html('/states', { 'Accept-Language': 'en-GB,en;q=0.8' });
+    expect(byHeader.body).toContain('The 32 federal entities');
+    const fallback = await html('/states', { 'Accept-Language': 'fr' });
+    expect(fallback.body).toContain('Las 32 entidades federativas');
+  });
+
+  it('every page has a switch to the other language that keeps the page and its query', async () => {
+    const { body } = await html('/?asOf=2012-06-14&lang=es');
+    expect(body).toContain('href="/?asOf=2012-06-14&amp;lang=en"');
+    const state = await html('/states/MX-CHP?lang=en');
+    expect(state.body).toContain('href="/states/MX-CHP?lang=es"');
+  });
+
+  it('parses Accept-Language by quality', () => {
+    expect(fromAcceptLanguage('fr;q=1, en;q=0.5, es;q=0.9')).toBe('es');
+    expect(fromAcceptLanguage('en-US')).toBe('en');
+    expect(fromAcceptLanguage(undefined)).toBe('es');
+    expect(fromAcceptLanguage('es;q=0, en;q=0.1')).toBe('en');
+  });
+
+  it('the two dictionaries have the same keys', () => {
+    const keys = (o: object, p = ''): string[] => Object.entries(o).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v, `${p}${k}.`) : [`${p}${k}`]));
+    expect(keys(en).sort()).toEqual(keys(es).sort());
+  });
+});
+
+describe('caching and assets', () => {
+  it('answers a conditional request with 304 while the data is unchanged, and 200 once it changed', async () => {
+    const first = await get('/?asOf=2012-06-14&lang=en');
+    const etag = first.headers.get('etag')!;
+    expect(etag).toBeTruthy();
+    const again = await get('/?asOf=2012-06-14&lang=en', { 'If-None-Match': etag });
+    expect(again.status).toBe(304);
+    const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-BCS', title: 'Ley de prueba', kind: 'law', source: 'tests', confidence: 'high' });
+    await t.call('POST', `/api/bills/${bill.body.id}/actions`, { date: '2011-05-01', classification: 'publication', description: 'Publicada', source: 'tests', confidence: 'high' });
+    const changed = await get('/?asOf=2012-06-14&lang=en', { 'If-None-Match': etag });
+    expect(changed.status).toBe(200);
+    expect(mapStatuses(await changed.text()).get('MX-BCS')).toBe('published');
+  });
+
+  it('serves our assets and the mermaid bundle of the installed version, and nothing else', async () => {
+    const pkg = JSON.parse(readFileSync('node_modules/mermaid/package.json', 'utf8'));
+    expect(MERMAID_VERSION).toBe(pkg.version);
+    const mjs = await get(`/assets/vendor/mermaid-${MERMAID_VERSION}/mermaid.esm.min.mjs`);
+    expect(mjs.status).toBe(200);
+    expect(mjs.headers.get('content-type')).toContain('javascript');
+    expect(mjs.headers.get('cache-control')).toContain('immutable');
+    const chunk = (await mjs.clone().text()).match(/\.\/chunks\/mermaid\.esm\.min\/([\w-]+\.mjs)/)![1];
+    expect((await get(`/assets/vendor/mermaid-${MERMAID_VERSION}/chunks/mermaid.esm.min/${chunk}`)).status).toBe(200);
+    for (const bad of ['/assets/../package.json', '/assets/%2e%2e/package.json', '/assets/vendor/mermaid-0.0.1/mermaid.esm.min.mjs', '/assets/vendor/mermaid-12.3.0/mermaid.min.js', '/assets/nope.css']) {
+      expect((await get(bad)).status, bad).toBe(404);
+    }
+    const css = await get('/assets/app.css');
+    expect(css.status).toBe(200);
+    expect((await get('/assets/app.css', { 'If-None-Match': css.headers.get('etag')! })).status).toBe(304);
+  });
+});
+
+describe('compare', () => {
+  const MODEL = ['Artículo 1. Esta ley protege a las víctimas de trata de personas.', 'Artículo 2. Se crea un fondo de reparación para las víctimas.', 'Artículo 3. La ley entra en vigor al día siguiente.'].join('\n');
+  const DRAFT = ['Artículo 1. Esta ley protege a todas las víctimas de trata de personas.', 'Artículo 3. La ley entra en vigor al día siguiente.', 'Artículo 4. El Estado llevará un registro <b>público</b>.'].join('\n');
+  let modelId: string;
+
+  beforeAll(async () => {
+    const res = await t.call('POST', '/api/models', { title: 'Modelo de prueba', text: MODEL, source: 'tests', date: '2012-06-14' });
+    expect(res.status).toBe(201);
+    modelId = res.body.id;
+  });
+
+  const post = (form: FormData, headers: Record<string, string> = {}) => app.request('http://localhost/compare', { method: 'POST', body: form, headers: { Origin: 'http://localhost', ...headers } });
+
+  it('lists the models on the form', async () => {
+    const { body } = await html('/compare?lang=en');
+    expect(body).toContain(`<option value="${modelId}"`);
+    expect(body).toContain('enctype="multipart/form-data"');
+  });
+
+  it('pasted text → redirect to the permalink → coverage, missing, redline, added; same as the API', async () => {
+    const form = new FormData();
+    form.set('model', modelId);
+    form.set('label', 'Proyecto <i>de prueba</i>');
+    form.set('text', DRAFT);
+    const res = await post(form);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    const id = location.split('/').pop()!;
+    const api = (await t.call('GET', `/api/compare/${id}`)).body;
+    const { body } = await html(`${location}?lang=en`);
+    expect(body).toContain('Proyecto &lt;i&gt;de prueba&lt;/i&gt;');
+    expect(body).toContain(`<span class="n">${api.result.summary.missing}</span>`);
+    expect(body).toMatch(/<ins>[^<]*todas[^<]*<\/ins>/);
+    expect(body).toContain('&lt;b&gt;público&lt;/b&gt;');
+    expect(body).toMatch(/href="#m-2"/); // the missing Artículo 2, linked
+    const side = await html(`${location}?lang=en&view=side`);
+    expect(side.body).toContain('class="side-by-side"');
+  });
+
+  it('an uploaded text file works like pasted text', async () => {
+    const form = new FormData();
+    form.set('model', modelId);
+    form.set('text', '');
+    form.set('file', new File([DRAFT], 'borrador.txt', { type: 'text/plain' }));
+    const res = await post(form);
+    expect(res.status).toBe(303);
+    const { body } = await html(res.headers.get('location')! + '?lang=en');
+    expect(body).toContain('borrador.txt');
+  });
+
+  it('refuses an empty draft, an unknown model, and a cross-site post', async () => {
+    const empty = new FormData();
+    empty.set('model', modelId);
+    empty.set('text', '  ');
+    const r1 = await post(empty);
+    expect(r1.status).toBe(400);
+    expect(await r1.text()).toContain('role="alert"');
+    const unknown = new FormData();
+    unknown.set('model', 'm-nope');
+    unknown.set('text', DRAFT);
+    expect((await post(unknown)).status).toBe(422);
+    const cross = new FormData();
+    cross.set('model', modelId);
+    cross.set('text', DRAFT);
+    expect((await post(cross, { Origin: 'https://evil.example' })).status).toBe(403);
+  });
+
+  it('a state with a text shows its coverage against the model, linked to the full comparison', async () => {
+    const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-SIN', title: 'Iniciativa de Ley de Trata de Sinaloa', kind: 'law', harmonizes: true, source: 'tests', confidence: 'high' });
+    const v1 = await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'introduced', date: '2024-02', text: DRAFT });
+    expect(v1.status).toBe(201);
+    const { body } = await html('/states/MX-SIN?lang=en');
+    const link = body.match(/href="\/compare\/([0-9a-f]{16,})"/);
+    expect(link).not.toBeNull();
+    expect(body).toContain('Version: As introduced, February 2024');
+    const page = await html(`/compare/${link![1]}?lang=en`);
+    expect(page.res.status).toBe(200);
+    expect(page.body).toContain('Modelo de prueba');
+
+    // Two versions of the bill: the bill page shows the redline between them.
+    const v2 = await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'approved', date: '2024-06-30', text: DRAFT.replace('todas las víctimas', 'todas y todos') });
+    const billPage = await html(`/bills/${bill.body.id}?a=${v1.body.id}&b=${v2.body.id}&lang=en`);
+    expect(billPage.body).toContain('id="redline"');
+    expect(billPage.body).toMatch(/<del>[^<]*las víctimas[^<]*<\/del>/);
+    expect(billPage.body).toMatch(/<ins>[^<]*y todos[^<]*<\/ins>/);
+  });
+
+  it('an unknown permalink is a 404 page', async () => {
+    expect((await get('/compare/does-not-exist')).status).toBe(404);
+  });
+});

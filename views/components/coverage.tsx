@@ -1,0 +1,48 @@
+/**
+ * A jurisdiction's latest text against a model, in brief: which text, which model (a form to choose another), the
+ * summary cards, and a link to the full article-by-article comparison.
+ */
+import { VERSION_STAGES } from '../../src/domain/vocabulary.js';
+import type { BillDetail } from '../../src/db/bills.js';
+import { sortKey } from '../../src/domain/partial-date.js';
+import { factDate, label } from '../i18n/index.js';
+import type { PageCtx } from '../layout.js';
+import type { ModelOption } from '../pages/compare.js';
+import { SummaryCards, type ResultView } from './redline.js';
+
+type Version = BillDetail['versions'][number];
+
+/** The most recent version among a jurisdiction's bills (by its date, then by when it was stored). */
+export function latestVersion(bills: BillDetail[]): { bill: BillDetail; version: Version } | undefined {
+  const all = bills.flatMap((bill) => bill.versions.map((version) => ({ bill, version })));
+  const key = (v: Version) => `${sortKey({ value: v.date.replace(/\s*\(.*\)$/, ''), precision: v.datePrecision as never })}|${v.createdAt}`;
+  return all.sort((a, b) => key(a.version).localeCompare(key(b.version))).at(-1);
+}
+
+export function CoverageBlock({ ctx, models, modelId, bill, version, id, result }: { ctx: PageCtx; models: ModelOption[]; modelId: string; bill: BillDetail; version: Version; id: string; result: ResultView; modelTitle: string }) {
+  const { t, lang } = ctx;
+  return (
+    <div class="coverage-block">
+      <p>
+        <a href={`/bills/${encodeURIComponent(bill.id)}`}>{bill.title}</a> — {t.compare.ofVersion(`${label(VERSION_STAGES, version.stage, lang)}, ${factDate(version.date, version.datePrecision, lang)}`)}
+      </p>
+      {models.length > 1 ? (
+        <form method="get" action="#coverage" class="model-pick">
+          <label for="coverage-model">{t.compare.chooseModel}</label>{' '}
+          <select id="coverage-model" name="model">
+            {models.map((m) => (
+              <option value={m.id} selected={m.id === modelId}>{m.title}</option>
+            ))}
+          </select>{' '}
+          <button type="submit" class="button button-quiet">{t.home.show}</button>
+        </form>
+      ) : (
+        <p class="muted">{t.compare.versus} {models[0]?.title}</p>
+      )}
+      <SummaryCards result={result} ctx={ctx} />
+      <p>
+        <a class="button" href={`/compare/${id}`}>{t.compare.seeFull}</a>
+      </p>
+    </div>
+  );
+}
