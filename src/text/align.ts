@@ -321,25 +321,31 @@ function sameTerms(x: Int32Array, y: Int32Array): boolean {
   return true;
 }
 
+// Scratch buffer for bagOf, grown as needed.
+let bagBuffer = new Int32Array(1024);
+
 // Sorted distinct unigram and bigram keys of a term sequence, with counts.
 function bagOf(terms: Int32Array): Bag {
   const n = terms.length;
-  const all = new Int32Array(n === 0 ? 0 : 2 * n - 1);
+  const size = n === 0 ? 0 : 2 * n - 1;
+  if (bagBuffer.length < size) bagBuffer = new Int32Array(size);
+  const all = bagBuffer.subarray(0, size);
   for (let i = 0; i < n; i++) {
     all[i] = terms[i]!;
     if (i > 0) all[n + i - 1] = UNIGRAMS + ((Math.imul(terms[i - 1]! + 1, 0x9e3779b1) ^ terms[i]!) >>> 0) % ((1 << 30) - UNIGRAMS);
   }
   all.sort();
-  const keys: number[] = [];
-  const counts: number[] = [];
-  for (let i = 0; i < all.length; i++) {
-    if (i > 0 && all[i] === all[i - 1]) counts[counts.length - 1]!++;
+  const keys = new Int32Array(size);
+  const counts = new Int32Array(size);
+  let d = -1;
+  for (let i = 0; i < size; i++) {
+    if (d >= 0 && all[i] === keys[d]) counts[d]!++;
     else {
-      keys.push(all[i]!);
-      counts.push(1);
+      keys[++d] = all[i]!;
+      counts[d] = 1;
     }
   }
-  return { keys: Int32Array.from(keys), counts: Int32Array.from(counts), total: all.length };
+  return { keys: keys.slice(0, d + 1), counts: counts.slice(0, d + 1), total: size };
 }
 
 // Dice coefficient of the lines of two texts (as multisets).

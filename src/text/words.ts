@@ -170,23 +170,31 @@ class PairDiffer {
 
 }
 
+// Scratch buffers for sideOf, grown as needed (the engine is synchronous).
+let atBuffer = new Int32Array(1024);
+let keyBuffer = new Int32Array(1024);
+let spaceBuffer = new Int32Array(1024);
+
 function sideOf(t: Tokens, vocab: Vocabulary): Side {
   const n = t.ids.length;
-  const at = new Int32Array(n);
-  const keys = new Int32Array(n);
-  const space = new Int32Array(n);
+  if (atBuffer.length < n) {
+    atBuffer = new Int32Array(n);
+    keyBuffer = new Int32Array(n);
+    spaceBuffer = new Int32Array(n);
+  }
   let k = 0;
   for (let i = 0; i < n; i++) {
     const id = t.ids[i]!;
     if (vocab.kindOf(id) === SPACE) {
-      if (k > 0) space[k - 1] = id;
+      if (k > 0) spaceBuffer[k - 1] = id;
       continue;
     }
-    at[k] = i;
-    keys[k] = id;
-    space[k++] = -1;
+    atBuffer[k] = i;
+    keyBuffer[k] = id;
+    spaceBuffer[k++] = -1;
   }
-  return { t, at: at.slice(0, k), keys: keys.slice(0, k), space: space.slice(0, k), lead: k > 0 ? t.starts[at[0]!]! : t.text.length };
+  const at = atBuffer.slice(0, k);
+  return { t, at, keys: keyBuffer.slice(0, k), space: spaceBuffer.slice(0, k), lead: k > 0 ? t.starts[at[0]!]! : t.text.length };
 }
 
 // Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
