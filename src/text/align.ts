@@ -15,6 +15,7 @@
  * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
  * a merge of two arrays, without per-term allocations.
  */
+import { dice } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
 
@@ -33,7 +34,7 @@ export interface Alignment {
   bill: (Tokens | undefined)[];
 }
 
-/** Bag Dice needed to pair two units with the same ref. */
+/** Dice overlap (of lines, or of words and bigrams) needed to pair two units with the same ref. */
 const MIN_SAME_REF = 0.4;
 /** TF-IDF cosine needed to pair two units with different refs. */
 const MIN_SIMILARITY = 0.35;
@@ -48,8 +49,9 @@ const MIN_PIECE_WORDS = 5;
 /** Unigram term ids stay below this; bigram hashes fill [UNIGRAMS, 2^30). */
 const UNIGRAMS = 1 << 21;
 
-/** Sorted distinct keys (unigrams and hashed bigrams) with their counts. */
+/** A unit's unigrams and hashed bigrams: sorted with repetitions (`all`), and as distinct keys with counts. */
 interface Bag {
+  all: Int32Array;
   keys: Int32Array;
   counts: Int32Array;
   total: number;
@@ -110,7 +112,7 @@ class Aligner {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
       const lines = lineDice(this.M[m]!.text, this.B[b]!.text);
-      const d = lines >= MIN_SAME_REF ? lines : dice(this.bag('M', m), this.bag('B', b));
+      const d = lines >= MIN_SAME_REF ? lines : dice(this.bag('M', m).all, this.bag('B', b).all);
       if (d >= MIN_SAME_REF) this.addGroup([m], [b], d);
     }
   }
@@ -167,7 +169,7 @@ class Aligner {
       const m = best(hosts, (h) => containment(bag, this.bag('M', h)));
       if (m === undefined) continue;
       if (this.groupOfM[m]! >= 0) this.join(this.groupOfM[m]!, null, b);
-      else this.addGroup([m], [b], dice(this.bag('M', m), bag));
+      else this.addGroup([m], [b], dice(this.bag('M', m).all, bag.all));
     }
     for (const m of this.free(this.groupOfM)) {
       const bag = this.bag('M', m);
@@ -345,7 +347,7 @@ function bagOf(terms: Int32Array): Bag {
       counts[d] = 1;
     }
   }
-  return { keys: keys.slice(0, d + 1), counts: counts.slice(0, d + 1), total: size };
+  return { all: all.slice(), keys: keys.slice(0, d + 1), counts: counts.slice(0, d + 1), total: size };
 }
 
 // Dice coefficient of the lines of two texts (as multisets).
@@ -365,21 +367,6 @@ function lineDice(x: string, y: string): number {
   return (2 * common) / (lx.length + ly.length);
 }
 
-// Dice coefficient of two bags (multisets).
-function dice(x: Bag, y: Bag): number {
-  if (x.total === 0 || y.total === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < x.keys.length && j < y.keys.length) {
-    const a = x.keys[i]!;
-    const b = y.keys[j]!;
-    if (a === b) common += Math.min(x.counts[i++]!, y.counts[j++]!);
-    else if (a < b) i++;
-    else j++;
-  }
-  return (2 * common) / (x.total + y.total);
-}
 
 // L2-normalised TF-IDF weights aligned with the bag's keys.
 function tfidf(bag: Bag, idf: Idf): Float64Array {

@@ -69,12 +69,19 @@ export function normalizeText(input: string): NormalizedText {
  * fold('Artículo 5 Bis.- La  LEY, reformada;') // 'articulo 5 bis la ley reformada'
  */
 export function fold(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}+/gu, '')
+  return stripAccents(text.toLowerCase())
     .replace(/[^\p{L}\p{N}]+/gu, ' ')
     .trim();
+}
+
+/**
+ * Remove accents and other combining marks ("Décimo" → "Decimo"); ñ becomes n. For matching only.
+ *
+ * @example
+ * stripAccents('Quáter NIÑAS') // 'Quater NINAS'
+ */
+export function stripAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
 function countMatches(text: string, re: RegExp): number {

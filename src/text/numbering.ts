@@ -5,6 +5,7 @@
  * Every parser returns a number that orders the provisions as the law does, so the segmenter can check that a line
  * continues the numbering before it accepts it as a new provision.
  */
+import { stripAccents } from './normalize';
 
 /** Latin suffixes of inserted provisions, in order ("5 Bis" comes after 5 and before "5 Ter"). */
 const LATIN_SUFFIXES = [
@@ -100,11 +101,6 @@ export function titleCase(words: string): string {
     .filter(Boolean)
     .map((w) => w.charAt(0).toUpperCase() + w.slice(1))
     .join(' ');
-}
-
-/** Remove accents (used for keyword matching only). */
-export function stripAccents(s: string): string {
-  return s.normalize('NFD').replace(/\p{M}+/gu, '');
 }
 
 // "decimoprimero", "vigesimosegundo": tens and unit written as one word.

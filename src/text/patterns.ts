@@ -5,7 +5,8 @@
  * Each recognizer looks at one trimmed line and says what it could be; whether it really is that (numbering
  * continues, the line above ended a sentence) is decided by the segmenter, which has the context.
  */
-import { ordinalValue, romanValue, stripAccents, suffixValue, titleCase } from './numbering';
+import { stripAccents } from './normalize';
+import { ordinalValue, romanValue, suffixValue, titleCase } from './numbering';
 
 /** An article label at the start of a line. */
 export interface ArticleLine {

@@ -5,6 +5,7 @@
  * A `Vocabulary` is shared by the two texts of a comparison; it also maps each word to its folded term (lower case,
  * no accents) for matching.
  */
+import { stripAccents } from './normalize';
 
 /** Token classes: whitespace run, word, punctuation mark. */
 export type TokenKind = typeof SPACE | typeof WORD | typeof PUNCT;
@@ -196,7 +197,7 @@ function foldWord(word: string): string {
   let folded = FOLD_CACHE.get(word);
   if (folded === undefined) {
     const lower = word.toLowerCase();
-    folded = /[^\x00-\x7f]/.test(lower) ? lower.normalize('NFD').replace(/\p{M}+/gu, '') : lower;
+    folded = /[^\x00-\x7f]/.test(lower) ? stripAccents(lower) : lower;
     if (FOLD_CACHE.size >= FOLD_CACHE_SIZE) FOLD_CACHE.clear();
     FOLD_CACHE.set(word, folded);
   }

@@ -8,6 +8,7 @@
  * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
  */
 import { diffArrays } from 'diff';
+import { dice } from './multiset';
 import type { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
 import { SPACE, WORD, type Tokens, type Vocabulary } from './tokens';
@@ -264,19 +265,4 @@ function pairBlocks(A: Block[], B: Block[], i0: number, i1: number, j0: number, 
   return pairs.reverse();
 }
 
-function dice(x: Int32Array, y: Int32Array): number {
-  if (x.length === 0 || y.length === 0) return 0;
-  let i = 0;
-  let j = 0;
-  let common = 0;
-  while (i < x.length && j < y.length) {
-    if (x[i] === y[j]) {
-      common++;
-      i++;
-      j++;
-    } else if (x[i]! < y[j]!) i++;
-    else j++;
-  }
-  return (2 * common) / (x.length + y.length);
-}
 
