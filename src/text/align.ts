@@ -9,8 +9,9 @@
  *    20%-edited article keeps most of its rare words and many of its bigrams). Candidates come from an inverted index
  *    over informative terms; the position in the document is a small prior on top. Pairs are taken greedily, best
  *    first, above a threshold, so unrelated texts pair nothing.
- * 4. A leftover bill unit whose weighted words are mostly contained in a model unit is a piece of it (the article was
- *    split); a leftover model unit mostly contained in a bill unit was merged into it.
+ * 4. A leftover bill unit whose bigrams are mostly found in a model unit — one of its candidates, or the unit aligned
+ *    with its neighbour — is a piece of it (the article was split); a leftover model unit mostly found in the bill unit
+ *    of its neighbour was merged into it. (Pieces moved far from the rest of their article are not recognised.)
  *
  * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
  * a merge of two arrays, without per-term allocations.

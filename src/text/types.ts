@@ -123,7 +123,10 @@ export interface AlignedPair {
   models: string[];
   /** All bill refs of the group, in bill order (several when the bill split an article). */
   bills: string[];
-  /** 0..1, how much of the text survived (1 = same words). */
+  /**
+   * 0..1, how much of the text survived: 2 × characters kept / characters of both sides, from the redline (1 when the
+   * words are the same; the alignment's similarity when the redline is coarse).
+   */
   similarity: number;
   /** Redline from the model texts (joined by a blank line) to the bill texts (joined the same way). */
   ops: RedlineOp[];
