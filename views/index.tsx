@@ -32,7 +32,7 @@ import { SORT_KEYS, type SortDir, type SortKey } from './components/status-table
 import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
 import { BillPage } from './pages/bill.js';
-import { NotFoundPage, StatesPage, TimelinePage } from './pages/misc.js';
+import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
 import { ComparePage, CompareResultPage, type CompareFormValues } from './pages/compare.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
@@ -96,8 +96,30 @@ export function createPages(options: PagesOptions = {}) {
 
   const models = (c: Context<AppEnv>) => loader.load('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
 
+  const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
-  for (const path of ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*']) pages.use(path, pageHeaders);
+  for (const path of PAGE_PATHS.filter((p) => p !== '/embed/*')) pages.use(path, pageHeaders);
+  pages.use('/signin', pageHeaders);
+  // A private instance (ARMONIZA_PRIVATE) shows its pages to signed-in accounts only, as its API does.
+  for (const path of PAGE_PATHS) {
+    pages.use(path, async (c, next) => {
+      if (!c.var.config.private) return next();
+      if (c.var.actor) {
+        await next();
+        c.res.headers.set('Cache-Control', 'private, no-cache');
+        return;
+      }
+      const ctx = ctxOf(c);
+      const target = new URL(c.req.url);
+      return c.html(documentHtml(<SignInPage ctx={ctx} next={target.pathname + target.search} required />), 401);
+    });
+  }
+
+  pages.get('/signin', (c) => {
+    const ctx = ctxOf(c);
+    const next = c.req.query('next');
+    return c.html(documentHtml(<SignInPage ctx={ctx} next={next && next.startsWith('/') && !next.startsWith('//') ? next : '/'} />));
+  });
 
   pages.get('/', async (c) => {
     const ctx = ctxOf(c);
@@ -252,7 +274,9 @@ export function createPages(options: PagesOptions = {}) {
         label ??= file.name;
       }
       if (!text.trim()) return fail(400, ctx.t.compare.needText);
-      const stored = await compareWithModel(c.var.store, values.model, text, { label: label ?? (ctx.lang === 'es' ? 'Texto pegado' : 'Pasted text') });
+      // As POST /api/compare: a signed-in account's comparison is private to it until shared.
+      const owner = c.var.actor?.via === 'admin-token' ? null : (c.var.actor?.id ?? null);
+      const stored = await compareWithModel(c.var.store, values.model, text, { label: label ?? (ctx.lang === 'es' ? 'Texto pegado' : 'Pasted text') }, owner);
       return c.redirect(`/compare/${stored.id}`, 303);
     } catch (e) {
       if (e instanceof UserError) return fail(e.status === 404 ? 422 : (e.status as 400 | 413 | 415 | 422), `${ctx.t.compare.error}: ${e.message}`);
@@ -264,13 +288,15 @@ export function createPages(options: PagesOptions = {}) {
     const ctx = ctxOf(c);
     const id = c.req.param('id');
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
-    const data = await loader.load(`compare|${id}`, async () => {
-      const stored = await getComparison(c.var.store.db, id, viewerOf(c.var.actor));
+    const viewer = viewerOf(c.var.actor);
+    // Keyed by viewer: a private comparison is never served from the cache to someone else.
+    const data = await loader.load(`compare|${id}|${viewer ?? ''}`, async () => {
+      const stored = await getComparison(c.var.store.db, id, viewer);
       return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
     });
     if (!data.value) return notFound(c, ctx, ctx.t.compare.notFound);
     const permalink = `${new URL(c.req.url).origin}/compare/${id}`;
-    return cache.html(c, ['compare-result', ctx.lang, id, data.hash, view, permalink], () =>
+    return cache.html(c, ['compare-result', ctx.lang, id, viewer ?? '', data.hash, view, permalink], () =>
       documentHtml(<CompareResultPage ctx={ctx} stored={data.value!.stored} modelUnits={data.value!.modelUnits} view={view} permalink={permalink} />),
     );
   });

@@ -199,6 +199,24 @@ describe('safety', () => {
   });
 });
 
+describe('a private instance', () => {
+  it('shows its pages to signed-in accounts only, as its API does, and still serves the sign-in page and assets', async () => {
+    const closed = createApp({ store: t.store, config: { adminToken: TEST_TOKEN, private: true }, assets: nodeAssets(), pageCacheTtlMs: 0 });
+    for (const path of ['/', '/states/MX-CHP', '/timeline', '/embed/map', '/map.svg', '/partials/status']) {
+      const res = await closed.request(path);
+      expect(res.status, path).toBe(401);
+      const body = await res.text();
+      expect(body, path).toContain('id="signin-form"');
+      expect(body, path).not.toContain('Chiapas');
+    }
+    const signedIn = await closed.request('/states/MX-CHP', { headers: { Authorization: `Bearer ${TEST_TOKEN}` } });
+    expect(signedIn.status).toBe(200);
+    expect(signedIn.headers.get('cache-control')).toContain('private');
+    expect((await closed.request('/signin?next=/timeline')).status).toBe(200);
+    expect((await closed.request('/assets/app.css')).status).toBe(200);
+  });
+});
+
 describe('languages', () => {
   it('?lang= wins and is remembered in a cookie; then the cookie; then Accept-Language', async () => {
     const first = await get('/?lang=en', { 'Accept-Language': 'es-MX' });

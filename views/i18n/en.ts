@@ -185,6 +185,16 @@ export const en: Dict = {
     ofVersion: (v: string) => `Version: ${v}`,
     error: 'The comparison failed',
   },
+  signin: {
+    title: 'Sign in',
+    heading: 'Sign in to Armoniza',
+    required: 'This instance is private: sign in with your account to see its pages.',
+    email: 'Email',
+    password: 'Password',
+    submit: 'Sign in',
+    failed: 'Could not sign in',
+    needsJs: 'Signing in needs JavaScript.',
+  },
   notFound: { title: 'Not found', heading: 'Page not found', back: 'Back to the map' },
   footer: {
     about: "Armoniza is an open tool to follow how state laws are harmonized with the General Law.",

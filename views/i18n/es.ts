@@ -185,6 +185,16 @@ export const es = {
     ofVersion: (v: string) => `Versión: ${v}`,
     error: 'No se pudo comparar',
   },
+  signin: {
+    title: 'Entrar',
+    heading: 'Entrar a Armoniza',
+    required: 'Esta instancia es privada: entre con su cuenta para ver sus páginas.',
+    email: 'Correo electrónico',
+    password: 'Contraseña',
+    submit: 'Entrar',
+    failed: 'No se pudo entrar',
+    needsJs: 'Para entrar se necesita JavaScript.',
+  },
   notFound: { title: 'No encontrado', heading: 'Página no encontrada', back: 'Volver al mapa' },
   footer: {
     about: 'Armoniza es una herramienta abierta para seguir la armonización de las leyes estatales con la Ley General.',

@@ -76,3 +76,33 @@ export function NotFoundPage({ ctx, message }: { ctx: PageCtx; message?: string 
     </Layout>
   );
 }
+
+/**
+ * Sign in (to a private instance, or to keep one's comparisons private): the form posts JSON to `POST /api/session`
+ * through `signin.js` — the same sign-in as the API, with its rate limits — then goes on to `next`.
+ */
+export function SignInPage({ ctx, next, required = false }: { ctx: PageCtx; next: string; required?: boolean }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.signin.title} section="none" scripts={['signin.js']}>
+      <div class="page-head">
+        <h1>{t.signin.heading}</h1>
+        {required ? <p class="lede">{t.signin.required}</p> : null}
+      </div>
+      <form class="signin-form compare-form" id="signin-form" method="post" action="/api/session" data-next={next} data-failed={t.signin.failed} data-nojs={t.signin.needsJs}>
+        <div>
+          <label for="email">{t.signin.email}</label>
+          <input type="email" id="email" name="email" autocomplete="username" required class="text-input" />
+        </div>
+        <div>
+          <label for="password">{t.signin.password}</label>
+          <input type="password" id="password" name="password" autocomplete="current-password" required class="text-input" />
+        </div>
+        <div class="compare-actions">
+          <button type="submit" class="button">{t.signin.submit}</button>
+          <span class="signin-status" role="status" aria-live="polite"></span>
+        </div>
+      </form>
+    </Layout>
+  );
+}
