@@ -44,6 +44,8 @@ export class UnitBuilder {
   readonly lines: string[] = [];
   readonly notes: ReformNote[] = [];
   private readonly blocks: Block[] = [];
+  /** Value of the last item of each list, by "type:parent block". */
+  private readonly lastItem = new Map<string, number>();
   /** Open list item of each type, as block indexes (-1: none). */
   private readonly open: Record<ListLine['type'], number> = { fraction: -1, inciso: -1, clause: -1 };
   /** The unit's text and the offset of each of its lines in it, set by `build()`. */
@@ -54,12 +56,7 @@ export class UnitBuilder {
 
   /** Last value of the list the given item would continue (-1 when it would start a list). */
   lastValue(type: ListLine['type']): number {
-    const parent = this.parentFor(type);
-    for (let i = this.blocks.length - 1; i > parent; i--) {
-      const b = this.blocks[i]!;
-      if (b.type === type && b.parent === parent) return b.value;
-    }
-    return -1;
+    return this.lastItem.get(`${type}:${this.parentFor(type)}`) ?? -1;
   }
 
   /** Add a line of text: it continues the current block unless `newParagraph`. */
@@ -73,6 +70,7 @@ export class UnitBuilder {
   addItem(item: ListLine, line: string): void {
     const parent = this.parentFor(item.type);
     this.pushBlock(item.type, item.label, item.key, item.value, line.length - item.rest.length, parent);
+    this.lastItem.set(`${item.type}:${parent}`, item.value);
     if (item.type === 'fraction') this.open.inciso = this.open.clause = -1;
     if (item.type === 'inciso') this.open.clause = -1;
     this.open[item.type] = this.blocks.length - 1;
