@@ -258,7 +258,7 @@ class Aligner {
 }
 
 /** Keys are hashed into this many slots for document frequencies and postings (collisions only add noise). */
-const SLOTS = 1 << 19;
+const SLOTS = 1 << 18;
 
 /** Inverse document frequency of a key, ln(1 + n / df), over the given bags. */
 type Idf = (key: number) => number;

@@ -27,6 +27,35 @@ export class OpsBuilder {
     } else ops.push({ op, text });
   }
 
+  /**
+   * Move whitespace that ends both sides of a replacement into the equal text after it, so a changed word reads
+   * "pena de [5→7] años" rather than "pena de [5 →7 ]años". Returns the ops.
+   */
+  tidy(): RedlineOp[] {
+    const ops = this.ops;
+    for (let i = 0; i + 1 < ops.length; i++) {
+      const del = ops[i]!;
+      const ins = ops[i + 1]!;
+      if (del.op !== 'delete' || ins.op !== 'insert') continue;
+      let k = 0;
+      while (
+        k < del.text.length - 1 &&
+        k < ins.text.length - 1 &&
+        del.text[del.text.length - 1 - k] === ins.text[ins.text.length - 1 - k] &&
+        /\s/.test(del.text[del.text.length - 1 - k]!)
+      )
+        k++;
+      if (k === 0) continue;
+      const space = del.text.slice(del.text.length - k);
+      del.text = del.text.slice(0, -k);
+      ins.text = ins.text.slice(0, -k);
+      const next = ops[i + 2];
+      if (next && next.op === 'equal') next.text = space + next.text;
+      else ops.splice(i + 2, 0, { op: 'equal', text: space });
+    }
+    return ops;
+  }
+
   /** 2 × characters kept / (characters left + characters right); 1 when both are empty. */
   similarity(): number {
     let kept = 0;

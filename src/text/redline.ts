@@ -45,7 +45,7 @@ const HAS_WORD = /[\p{L}\p{N}]/u;
  *
  * @example
  * redline('Se impondrá pena de 5 años.', 'Se impondrá pena de 7 años.')
- * // [{ op: 'equal', text: 'Se impondrá pena de ' }, { op: 'delete', text: '5 ' }, { op: 'insert', text: '7 ' }, { op: 'equal', text: 'años.' }]
+ * // [{ op: 'equal', text: 'Se impondrá pena de ' }, { op: 'delete', text: '5' }, { op: 'insert', text: '7' }, { op: 'equal', text: ' años.' }]
  */
 export function redline(left: string, right: string): RedlineOp[] {
   return diffTexts(left, right, diffContext()).ops;
@@ -106,7 +106,7 @@ export function diffTexts(left: string, right: string, ctx: DiffContext, tokens:
     }
     flush();
   }
-  return { ops: out.ops, coarse: state.coarse, similarity: out.similarity(), present: state.present };
+  return { ops: out.tidy(), coarse: state.coarse, similarity: out.similarity(), present: state.present };
 }
 
 // Word-level diff of one run of changed lines.

@@ -45,7 +45,7 @@ interface Block {
  * @example
  * const v = new Vocabulary(); const out = new OpsBuilder();
  * diffWords(tokenize('pena de 5 años', v), tokenize('pena de 7 años', v), v, { steps: 1e6 }, out);
- * out.ops // [{ op: 'equal', text: 'pena de ' }, { op: 'delete', text: '5 ' }, { op: 'insert', text: '7 ' }, { op: 'equal', text: 'años' }]
+ * out.tidy() // [{ op: 'equal', text: 'pena de ' }, { op: 'delete', text: '5' }, { op: 'insert', text: '7' }, { op: 'equal', text: ' años' }]
  */
 export function diffWords(a: Tokens, b: Tokens, vocab: Vocabulary, budget: DiffBudget, out: OpsBuilder): boolean {
   return new PairDiffer(sideOf(a, vocab), sideOf(b, vocab), vocab, budget, out).run();
