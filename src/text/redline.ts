@@ -11,7 +11,7 @@
  */
 import { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
-import { Vocabulary, tokenize, type Tokens } from './tokens';
+import { sharedVocabulary, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { RedlineOp } from './types';
 import { diffWords } from './words';
 
@@ -52,13 +52,13 @@ export function redline(left: string, right: string): RedlineOp[] {
 }
 
 /**
- * A fresh context for the diffs of one comparison.
+ * A context for the diffs of one comparison: a fresh budget and line table, and the shared token vocabulary.
  *
  * @example
- * const ctx = diffContext(); ctx.budget.steps // 40000000
+ * const ctx = diffContext(); ctx.budget.steps // 10000000
  */
 export function diffContext(steps = DEFAULT_DIFF_STEPS): DiffContext {
-  return { vocab: new Vocabulary(), budget: { steps }, lines: new Map() };
+  return { vocab: sharedVocabulary(), budget: { steps }, lines: new Map() };
 }
 
 /**

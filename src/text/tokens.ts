@@ -71,6 +71,11 @@ export class Vocabulary {
     return this.texts[id]!;
   }
 
+  /** Number of distinct tokens interned. */
+  get size(): number {
+    return this.texts.length;
+  }
+
   kindOf(id: number): TokenKind {
     return this.kinds[id]!;
   }
@@ -115,6 +120,22 @@ export class Vocabulary {
     }
     return id;
   }
+}
+
+/** Distinct tokens the shared vocabulary may hold before it is started afresh. */
+const MAX_SHARED_TOKENS = 300_000;
+let shared: Vocabulary | null = null;
+
+/**
+ * The vocabulary shared by successive comparisons, so the words of a model are interned once, not per comparison.
+ * It is replaced by a fresh one, between comparisons, when it has grown past MAX_SHARED_TOKENS.
+ *
+ * @example
+ * sharedVocabulary() === sharedVocabulary() // true
+ */
+export function sharedVocabulary(): Vocabulary {
+  if (!shared || shared.size > MAX_SHARED_TOKENS) shared = new Vocabulary();
+  return shared;
 }
 
 // Growable scratch buffers shared by every call (the engine is synchronous).
