@@ -5,7 +5,9 @@
  * as a model when it is there) in a child process, then drives it with autocannon — 50 connections, 10 s per target,
  * after a short warm-up — from this process, so client and server each have a core:
  *
- *   limit      GET /__bench/limit        a precomputed body of the same size as the map page (the ceiling here)
+ *   limit      GET /__bench/limit        a precomputed body of the same size as the map page (the ceiling here):
+ *                                        the map page's own bytes as served (gzip, since every request here says
+ *                                        `Accept-Encoding: gzip, deflate, br, zstd` as a browser does)
  *   map        GET /                     the map page
  *   api        GET /api/status           the status JSON
  *   state      GET /states/MX-CHP        a state page
@@ -25,6 +27,8 @@ import { createInterface } from 'node:readline';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
+/** What a browser sends; every request of the bench sends it too. */
+const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
 const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt', import.meta.url));
 
 if (process.argv.includes('--serve')) await serveForBench();
@@ -46,7 +50,8 @@ async function serveForBench() {
   const store = openSqliteFile(join(dir, 'bench.db'));
   await seedDataset(store, seed.default);
   const token = 'bench-token-0123456789';
-  const app = createApp({ store, config: { adminToken: token }, assets: nodeAssets() });
+  // As src/node.ts builds it: pages gzipped once, for clients that accept it.
+  const app = createApp({ store, config: { adminToken: token }, assets: nodeAssets(), compressPages: true });
   const post = async (path: string, body: unknown, auth: boolean) => {
     const res = await app.request(path, { method: 'POST', headers: { 'Content-Type': 'application/json', ...(auth ? { Authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify(body) });
     if (!res.ok) throw new Error(`POST ${path}: ${res.status} ${await res.text()}`);
@@ -59,15 +64,18 @@ async function serveForBench() {
   const model = await post('/api/models', { title: 'Ley General (bench)', text: law, date: '2025-11-14' }, true);
   const compared = await post('/api/compare', { model: model.id, text: editWords(law, 0.02, 7).text, label: 'Borrador (bench, 2%)' }, false);
 
-  const mapPage = new Uint8Array(await (await app.request('/?lang=es')).arrayBuffer());
+  // The ceiling: the map page's own bytes as a browser receives them (gzip), precomputed, sent with no work at all.
+  const mapPage = new Uint8Array(await (await app.request('/?lang=es', { headers: { 'Accept-Encoding': ACCEPT_ENCODING } })).arrayBuffer());
+  const mapPlain = (await (await app.request('/?lang=es')).arrayBuffer()).byteLength;
   const outer = new Hono();
   outer.get('/__bench/limit', (c) => {
     c.header('Content-Type', 'text/html; charset=UTF-8');
+    c.header('Content-Encoding', 'gzip');
     return c.body(mapPage);
   });
   outer.route('/', app);
   const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    console.log(`READY ${JSON.stringify({ port: info.port, compareId: compared.id, mapBytes: mapPage.byteLength, lawFromCorpus: existsSync(LAW) })}`);
+    console.log(`READY ${JSON.stringify({ port: info.port, compareId: compared.id, mapBytes: mapPage.byteLength, mapPlainBytes: mapPlain, lawFromCorpus: existsSync(LAW) })}`);
   });
   const stop = () => {
     server.close();
@@ -94,7 +102,7 @@ async function drive() {
   const { default: autocannon } = await import('autocannon');
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
   const child = spawn(tsx, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ port: number; compareId: string; mapBytes: number; lawFromCorpus: boolean }>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; compareId: string; mapBytes: number; mapPlainBytes: number; lawFromCorpus: boolean }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
@@ -104,7 +112,7 @@ async function drive() {
   });
   const base = `http://127.0.0.1:${ready.port}`;
   try {
-    const etag = (await fetch(`${base}/?lang=es`)).headers.get('etag') ?? '';
+    const etag = (await fetch(`${base}/?lang=es`, { headers: { 'Accept-Encoding': ACCEPT_ENCODING } })).headers.get('etag') ?? '';
     const targets: [string, string, Record<string, string>?][] = [
       ['limit', '/__bench/limit'],
       ['map', '/'],
@@ -132,7 +140,9 @@ async function drive() {
         bench: 'http',
         connections: CONNECTIONS,
         durationS: DURATION,
+        acceptEncoding: ACCEPT_ENCODING,
         mapPageBytes: ready.mapBytes,
+        mapPageBytesUncompressed: ready.mapPlainBytes,
         compareModelFromCorpus: ready.lawFromCorpus,
         ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { rps: Math.round(v.rps), p50Ms: v.p50, p99Ms: v.p99, bytesPerResponse: Math.round(v.bytes), statuses: v.statuses, errors: v.errors }])),
         mapToLimit: Math.round(ratio * 1000) / 1000,
@@ -147,7 +157,7 @@ async function drive() {
 }
 
 async function run(autocannon: any, url: string, headers: Record<string, string> | undefined, duration: number): Promise<Omit<Figures, 'path'>> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: headers ?? {} });
+  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: { 'Accept-Encoding': ACCEPT_ENCODING, ...headers } });
   const statuses: Record<string, number> = {};
   for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stat as { count: number }).count;
   return {

@@ -17,6 +17,8 @@ export interface AppOptions {
   assets?: AssetLoader;
   /** How long the pages may reuse data before asking the database again, in ms (default 1000). */
   pageCacheTtlMs?: number;
+  /** gzip pages and assets in the app (Node). Leave off on Workers, which compresses at the edge. */
+  compressPages?: boolean;
 }
 
 export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024, private: false };
@@ -26,7 +28,7 @@ export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024, privat
  * const app = createApp({ store: openSqliteFile('data/armoniza.db') });
  * const res = await app.request('/api/status?asOf=2012-06-14');
  */
-export function createApp({ store, config, assets, pageCacheTtlMs }: AppOptions) {
+export function createApp({ store, config, assets, pageCacheTtlMs, compressPages }: AppOptions) {
   const resolved: AppConfig = { ...DEFAULT_CONFIG, ...config };
   const app = new OpenAPIHono<AppEnv>();
   app.use('*', async (c, next) => {
@@ -36,7 +38,7 @@ export function createApp({ store, config, assets, pageCacheTtlMs }: AppOptions)
   });
   app.use('*', identify);
   app.route('/api', createApi());
-  app.route('/', createPages({ assets, cacheTtlMs: pageCacheTtlMs }));
+  app.route('/', createPages({ assets, cacheTtlMs: pageCacheTtlMs, compress: compressPages }));
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(onError);
   return app;

@@ -24,7 +24,7 @@ if (fresh) {
   console.log(`\nAdmin token (shown once; only its hash is stored): ${fresh}\nUse it as: Authorization: Bearer ${fresh}\n`);
 }
 
-const app = createApp({ store, config: { adminToken, private: privateInstance }, assets: nodeAssets() });
+const app = createApp({ store, config: { adminToken, private: privateInstance }, assets: nodeAssets(), compressPages: true });
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Armoniza is running at http://localhost:${info.port}/  (database: ${dbPath})`);
 });

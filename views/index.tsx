@@ -21,7 +21,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { isCalendarDay } from '../src/domain/partial-date.js';
 import type { AppEnv } from '../src/app-env.js';
 import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
-import { Loader, PageCache } from './cache.js';
+import { acceptsGzip, gzip, Loader, Lru, matches, PageCache } from './cache.js';
 import { loadBill, loadState, loadStatus, loadTimeline, today, type StatusData } from './data.js';
 import { dayText, pickLang, type Lang } from './i18n/index.js';
 import { documentHtml, pageCtx, type PageCtx } from './layout.js';
@@ -49,6 +49,11 @@ export interface PagesOptions {
   assets?: AssetLoader;
   /** How long page data may be reused before the database is asked again, in ms (default 1000; 0 = never). */
   cacheTtlMs?: number;
+  /**
+   * gzip pages and text assets for clients that accept it, once per rendered page (default false). Node turns it on;
+   * on Workers leave it off: the platform compresses at the edge, and a body it is told is gzip would be gzipped again.
+   */
+  compress?: boolean;
 }
 
 const CSP = {
@@ -75,7 +80,8 @@ const embedHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAnces
 export function createPages(options: PagesOptions = {}) {
   const pages = new Hono<AppEnv>();
   const loader = new Loader(options.cacheTtlMs ?? 1000);
-  const cache = new PageCache();
+  const cache = new PageCache(options.compress ?? false);
+  const zippedAssets = new Lru<Promise<Uint8Array<ArrayBuffer>>>(300);
 
   const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
   const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => loader.load(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
@@ -312,12 +318,21 @@ export function createPages(options: PagesOptions = {}) {
     const file = options.assets && assetSource(path) ? await options.assets(path) : undefined;
     if (!file) return c.text('not found', 404);
     const vendor = path.startsWith('vendor/');
-    c.header('ETag', file.etag);
+    const type = contentType(path);
+    const zipped = !!options.compress && /^(text\/|image\/svg)/.test(type) && acceptsGzip(c.req.header('Accept-Encoding'));
+    const etag = zipped ? file.etag.replace(/"$/, '-gz"') : file.etag;
+    c.header('ETag', etag);
     c.header('Cache-Control', vendor ? 'public, max-age=31536000, immutable' : 'no-cache');
     c.header('X-Content-Type-Options', 'nosniff');
-    if (c.req.header('If-None-Match') === file.etag) return c.body(null, 304);
-    c.header('Content-Type', contentType(path));
-    return c.body(file.body as Uint8Array<ArrayBuffer>);
+    if (options.compress) c.header('Vary', 'Accept-Encoding');
+    if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    c.header('Content-Type', type);
+    const bytes = typeof file.body === 'string' ? new TextEncoder().encode(file.body) : (file.body as Uint8Array<ArrayBuffer>);
+    if (!zipped) return c.body(bytes as Uint8Array<ArrayBuffer>);
+    let gz = zippedAssets.get(`${path}|${file.etag}`);
+    if (!gz) zippedAssets.set(`${path}|${file.etag}`, (gz = gzip(bytes as Uint8Array<ArrayBuffer>)));
+    c.header('Content-Encoding', 'gzip');
+    return c.body(await gz);
   });
 
   return pages;

@@ -264,6 +264,26 @@ describe('caching and assets', () => {
     expect(mapStatuses(await changed.text()).get('MX-BCS')).toBe('published');
   });
 
+  it('gzips pages and text assets once for clients that accept it (when asked to, as on Node)', async () => {
+    const zipping = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), pageCacheTtlMs: 0, compressPages: true });
+    const plain = await zipping.request('/?asOf=2012-06-14&lang=en');
+    expect(plain.headers.get('content-encoding')).toBeNull();
+    const plainBody = await plain.text();
+    const zipped = await zipping.request('/?asOf=2012-06-14&lang=en', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    expect(zipped.headers.get('content-encoding')).toBe('gzip');
+    expect(zipped.headers.get('vary')).toContain('Accept-Encoding');
+    expect(zipped.headers.get('etag')).not.toBe(plain.headers.get('etag'));
+    const bytes = new Uint8Array(await zipped.arrayBuffer());
+    expect(bytes.byteLength).toBeLessThan(plainBody.length / 4);
+    const unzipped = await new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'))).text();
+    expect(unzipped).toBe(plainBody);
+    expect((await zipping.request('/?asOf=2012-06-14&lang=en', { headers: { 'Accept-Encoding': 'gzip;q=0, identity' } })).headers.get('content-encoding')).toBeNull();
+    const css = await zipping.request('/assets/app.css', { headers: { 'Accept-Encoding': 'gzip' } });
+    expect(css.headers.get('content-encoding')).toBe('gzip');
+    // Off by default (Workers compresses at the edge).
+    expect((await get('/?asOf=2012-06-14&lang=en', { 'Accept-Encoding': 'gzip' })).headers.get('content-encoding')).toBeNull();
+  });
+
   it('serves our assets and the mermaid bundle of the installed version, and nothing else', async () => {
     const pkg = JSON.parse(readFileSync('node_modules/mermaid/package.json', 'utf8'));
     expect(MERMAID_VERSION).toBe(pkg.version);
