@@ -17,11 +17,17 @@ export interface Env {
   DB: D1Database;
   /** `wrangler secret put ARMONIZA_ADMIN_TOKEN` (locally: `.dev.vars`). Without it, writes are refused. */
   ARMONIZA_ADMIN_TOKEN?: string;
+  /** "1" / "true" / "yes" (a `[vars]` entry in wrangler.toml): reading needs a signed-in account too, as on Node. */
+  ARMONIZA_PRIVATE?: string;
 }
 
-/** The app's configuration from the worker's env: the secret token, and a body limit that fits a D1 row. */
+/** The app's configuration from the worker's env: the secret token, privacy, and a body limit that fits a D1 row. */
 export function workerConfig(env: Env): Partial<AppConfig> & Pick<AppConfig, 'maxBodyBytes'> {
-  return { adminToken: env.ARMONIZA_ADMIN_TOKEN || undefined, maxBodyBytes: D1_LIMITS.maxBodyBytes };
+  return {
+    adminToken: env.ARMONIZA_ADMIN_TOKEN || undefined,
+    maxBodyBytes: D1_LIMITS.maxBodyBytes,
+    private: ['1', 'true', 'yes'].includes((env.ARMONIZA_PRIVATE ?? '').toLowerCase()),
+  };
 }
 
 // One app per isolate: the env of a deployed worker does not change between requests.
