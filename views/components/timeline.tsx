@@ -32,7 +32,7 @@ const MILESTONE_STATUSES = new Set(['none', 'published', 'harmonized']);
  * Timeline events from actions. With `names` (a national timeline), the diagram keeps the milestones — every federal
  * act and each state's law reaching publication, harmonization or a reported absence — and the list keeps everything.
  */
-export function eventsFromActions(rows: ActionView[], lang: Lang, names?: Map<string, string>, federation = 'MX'): TimelineEvent[] {
+export function eventsFromActions(rows: ActionView[], lang: Lang, names?: Map<string, string>, federation = 'MX', oneBill = false): TimelineEvent[] {
   return rows.map((a) => {
     const act = label(ACTION_CLASSIFICATIONS, a.classification, lang);
     const federal = a.jurisdictionId === federation;
@@ -41,8 +41,9 @@ export function eventsFromActions(rows: ActionView[], lang: Lang, names?: Map<st
       date: a.date,
       precision: a.datePrecision,
       ...(names ? { who, whoHref: `/states/${a.jurisdictionId}` } : {}),
-      what: `${act}: ${a.billTitle}`,
-      short: names && !federal ? `${who} · ${act}` : `${act} · ${a.billTitle}`,
+      // On a bill's own page its title goes without saying: say what happened instead.
+      what: oneBill ? `${act}: ${a.description}` : `${act}: ${a.billTitle}`,
+      short: oneBill ? act : names && !federal ? `${who} · ${act}` : `${act} · ${a.billTitle}`,
       milestone: !names || (federal ? !['reported-status', 'other'].includes(a.classification) : MILESTONE_STATUSES.has(a.reaches ?? '')),
       href: `/bills/${encodeURIComponent(a.billId)}`,
       confidence: a.confidence,

@@ -33,7 +33,7 @@ export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: Bil
       <Notes notes={bill.notes} ctx={ctx} />
 
       <Section id="timeline" title={t.bill.timeline}>
-        <Timeline ctx={ctx} id="bill-timeline" title={bill.title} events={eventsFromActions(bill.actions, lang)} />
+        <Timeline ctx={ctx} id="bill-timeline" title={bill.title} events={eventsFromActions(bill.actions, lang, undefined, 'MX', true)} />
       </Section>
 
       <Section id="actions" title={t.bill.actions}>
