@@ -35,8 +35,10 @@ export interface Alignment {
   bill: (Tokens | undefined)[];
 }
 
-/** Dice overlap (of lines, or of words and bigrams) needed to pair two units with the same ref. */
+/** Dice overlap of lines needed to pair two units with the same ref. */
 const MIN_SAME_REF = 0.4;
+/** Dice overlap of word bigrams needed to pair two units with the same ref (a 20%-edited unit keeps about 0.6). */
+const MIN_SAME_REF_BIGRAMS = 0.3;
 /** TF-IDF cosine needed to pair two units with different refs. */
 const MIN_SIMILARITY = 0.35;
 /** Share of a unit's bigrams found in another for a split or merge. */
@@ -105,7 +107,7 @@ class Aligner {
     this.pairEqual((m) => this.M[m]!.text, (b) => this.B[b]!.text);
   }
 
-  // Same ref on both sides and a good overlap: of lines first (cheap, no tokenizing), else of words and bigrams.
+  // Same ref on both sides and a good overlap: of lines first (cheap, no tokenizing), else of word bigrams.
   sameRef(): void {
     const freeM = new Map(this.free(this.groupOfM).map((m) => [this.M[m]!.ref, m]));
     if (freeM.size === 0) return;
@@ -113,8 +115,11 @@ class Aligner {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
       const lines = lineDice(this.M[m]!.text, this.B[b]!.text);
-      const d = lines >= MIN_SAME_REF ? lines : dice(this.bag('M', m).all, this.bag('B', b).all);
-      if (d >= MIN_SAME_REF) this.addGroup([m], [b], d);
+      if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
+      else {
+        const d = dice(this.bigrams('M', m), this.bigrams('B', b));
+        if (d >= MIN_SAME_REF_BIGRAMS) this.addGroup([m], [b], d);
+      }
     }
   }
 
@@ -191,6 +196,14 @@ class Aligner {
   private tokens(side: 'M' | 'B', u: number): Tokens {
     const cache = side === 'M' ? this.tokM : this.tokB;
     return (cache[u] ??= tokenize((side === 'M' ? this.M : this.B)[u]!.text, this.vocab));
+  }
+
+  // Sorted hashed bigrams of a unit's words.
+  private bigrams(side: 'M' | 'B', u: number): Int32Array {
+    const terms = this.tokens(side, u).terms;
+    const out = new Int32Array(Math.max(0, terms.length - 1));
+    for (let i = 1; i < terms.length; i++) out[i - 1] = bigramOf(terms[i - 1]!, terms[i]!);
+    return out.sort();
   }
 
   private bag(side: 'M' | 'B', u: number): Bag {
@@ -324,6 +337,11 @@ function sameTerms(x: Int32Array, y: Int32Array): boolean {
   return true;
 }
 
+// Key of the bigram (x, y), in [UNIGRAMS, 2^30).
+function bigramOf(x: number, y: number): number {
+  return UNIGRAMS + ((Math.imul(x + 1, 0x9e3779b1) ^ y) >>> 0) % ((1 << 30) - UNIGRAMS);
+}
+
 // Scratch buffer for bagOf, grown as needed.
 let bagBuffer = new Int32Array(1024);
 
@@ -335,7 +353,7 @@ function bagOf(terms: Int32Array): Bag {
   const all = bagBuffer.subarray(0, size);
   for (let i = 0; i < n; i++) {
     all[i] = terms[i]!;
-    if (i > 0) all[n + i - 1] = UNIGRAMS + ((Math.imul(terms[i - 1]! + 1, 0x9e3779b1) ^ terms[i]!) >>> 0) % ((1 << 30) - UNIGRAMS);
+    if (i > 0) all[n + i - 1] = bigramOf(terms[i - 1]!, terms[i]!);
   }
   all.sort();
   const keys = new Int32Array(size);

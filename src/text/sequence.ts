@@ -30,7 +30,7 @@ const MAX_EDIT = 4000;
 /** Gaps up to this many items (both sides) go straight to a gap diff without looking for anchors. */
 const SMALL_GAP = 48;
 /** Gaps whose n × m is at most this are solved by a small LCS table instead of a jsdiff call. */
-const TINY_GAP = 256;
+const TINY_GAP = 2500;
 
 /**
  * Diff `a[a0, a1)` against `b[b0, b1)`.
