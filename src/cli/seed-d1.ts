@@ -37,7 +37,7 @@ const datasets = values.dataset ?? ['data/mx/seed.json'];
 const where = values.remote ? '--remote' : '--local';
 
 const config = unstable_readConfig({ config: configPath });
-const d1 = config.d1_databases.find((d) => d.binding === values.binding);
+const d1 = (config.d1_databases as { binding: string; database_name?: string; database_id?: string }[]).find((d) => d.binding === values.binding);
 if (!d1?.database_name) throw new Error(`${configPath} has no [[d1_databases]] with binding = "${values.binding}"`);
 
 if (!values['no-migrate']) {
