@@ -2,8 +2,8 @@
  * Redline: a diff that keeps every character of both texts (accents, punctuation, line breaks), computed from the
  * top down so it stays fast on whole laws and always returns.
  *
- * 1. Lines: identical lines are matched first (sequence.ts, on interned line ids), as `git diff` does; unchanged
- *    lines are never tokenized.
+ * 1. Lines: identical lines are matched first (common prefix and suffix, then lines found once on each side, in
+ *    order — sequence.ts on interned line ids), as `git diff --patience` does; unchanged lines are never tokenized.
  * 2. Words: each run of changed lines is tokenized and diffed word by word, block by block (words.ts).
  *
  * All diffs of a comparison share one step budget; a part that would exceed it falls back to delete + insert and the
@@ -82,8 +82,8 @@ export function diffTexts(left: string, right: string, ctx: DiffContext, tokens:
     const kb = lineIds(lb, ctx.lines);
     const offA = offsets(la);
     const offB = offsets(lb);
-    const d = diffKeys(ka, 0, la.length, kb, 0, lb.length, ctx.budget);
-    if (d.coarse) state.coarse = true;
+    // Lines are only matched (prefix, suffix, unique lines); whatever lies between goes to the word diff.
+    const d = diffKeys(ka, 0, la.length, kb, 0, lb.length, ctx.budget, false);
     let i = 0;
     let j = 0;
     let hi = 0;

@@ -25,21 +25,31 @@ export interface KeyDiff {
   coarse: boolean;
 }
 
-/** Longest edit script one jsdiff call may compute. */
-const MAX_EDIT = 4000;
+/** Longest edit script one jsdiff call may compute (its cost grows with the square of it). */
+const MAX_EDIT = 1000;
 /** Gaps up to this many items (both sides) go straight to a gap diff without looking for anchors. */
 const SMALL_GAP = 48;
 /** Gaps whose n × m is at most this are solved by a small LCS table instead of a jsdiff call. */
 const TINY_GAP = 2500;
 
 /**
- * Diff `a[a0, a1)` against `b[b0, b1)`.
+ * Diff `a[a0, a1)` against `b[b0, b1)`. With `fill` false, the gaps between anchors are not diffed but returned as
+ * delete + insert (the caller diffs them at a finer level).
  *
  * @example
  * diffKeys(Int32Array.of(1, 2, 3), 0, 3, Int32Array.of(1, 3), 0, 2, { steps: 1000 }).runs
  * // [{ op: 'equal', n: 1 }, { op: 'delete', n: 1 }, { op: 'equal', n: 1 }]
  */
-export function diffKeys(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, budget: DiffBudget): KeyDiff {
+export function diffKeys(
+  a: Int32Array,
+  a0: number,
+  a1: number,
+  b: Int32Array,
+  b0: number,
+  b1: number,
+  budget: DiffBudget,
+  fill = true,
+): KeyDiff {
   const out: KeyDiff = { runs: [], coarse: false };
   let p = 0;
   while (a0 + p < a1 && b0 + p < b1 && a[a0 + p] === b[b0 + p]) p++;
@@ -50,20 +60,27 @@ export function diffKeys(a: Int32Array, a0: number, a1: number, b: Int32Array, b
   const mb = b0 + p;
   const ea = a1 - s;
   const eb = b1 - s;
-  if (ea - ma + (eb - mb) <= SMALL_GAP) gap(out, a, ma, ea, b, mb, eb, budget);
+  const fillGap = fill ? gap : keep;
+  if (ea - ma + (eb - mb) <= SMALL_GAP) fillGap(out, a, ma, ea, b, mb, eb, budget);
   else {
     let ci = ma;
     let cj = mb;
     for (const [ai, bj] of anchors(a, ma, ea, b, mb, eb)) {
-      gap(out, a, ci, ai, b, cj, bj, budget);
+      fillGap(out, a, ci, ai, b, cj, bj, budget);
       push(out.runs, 'equal', 1);
       ci = ai + 1;
       cj = bj + 1;
     }
-    gap(out, a, ci, ea, b, cj, eb, budget);
+    fillGap(out, a, ci, ea, b, cj, eb, budget);
   }
   push(out.runs, 'equal', s);
   return out;
+}
+
+// A gap left for the caller: everything deleted and inserted.
+function keep(out: KeyDiff, _a: Int32Array, a0: number, a1: number, _b: Int32Array, b0: number, b1: number): void {
+  push(out.runs, 'delete', a1 - a0);
+  push(out.runs, 'insert', b1 - b0);
 }
 
 function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, budget: DiffBudget): void {
@@ -96,7 +113,7 @@ function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array,
     if (c.added || c.removed) edits += k;
     push(out.runs, c.removed ? 'delete' : c.added ? 'insert' : 'equal', k);
   }
-  budget.steps -= size * Math.max(1, edits);
+  budget.steps -= size * Math.max(1, edits) + edits * edits;
 }
 
 // Runs of a longest common subsequence of two short gaps (what jsdiff would find, without a call per edit).

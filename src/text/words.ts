@@ -7,7 +7,6 @@
  * blocks anchor the alignment and the blocks in between are paired by word overlap (a small dynamic programme), so
  * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
  */
-import { diffArrays } from 'diff';
 import { dice } from './multiset';
 import type { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
@@ -15,6 +14,8 @@ import { SPACE, WORD, type Tokens, type Vocabulary } from './tokens';
 
 /** Word overlap (Dice) below which two blocks are not paired. */
 const MIN_BLOCK_SIMILARITY = 0.25;
+/** Marks (both sides) above which a text pair is aligned block by block before words. */
+const MIN_BLOCKED = 600;
 /** Largest block region aligned by dynamic programming (blocks left × blocks right). */
 const MAX_DP_CELLS = 4096;
 
@@ -65,32 +66,37 @@ class PairDiffer {
   run(): boolean {
     const { A, B } = this;
     this.space(A.t.text.slice(0, A.lead), B.t.text.slice(0, B.lead));
-    const blocksA = blocksOf(A, this.vocab);
-    const blocksB = blocksOf(B, this.vocab);
+    // Short texts go straight to anchors and gaps; long ones are first paired block by block.
+    const blocksA = A.keys.length + B.keys.length > MIN_BLOCKED ? blocksOf(A, this.vocab) : [];
+    const blocksB = blocksA.length > 1 ? blocksOf(B, this.vocab) : [];
     if (blocksA.length <= 1 || blocksB.length <= 1) this.tokens(0, A.keys.length, 0, B.keys.length);
     else this.blocks(blocksA, blocksB);
     return this.coarse;
   }
 
-  // Anchor identical blocks, then pair the blocks of each changed region.
+  // Anchor identical blocks (common prefix, suffix, blocks found once on each side), then pair the blocks of each
+  // changed region.
   private blocks(BA: Block[], BB: Block[]): void {
-    const changes = diffArrays(
-      BA.map((x) => x.hash),
-      BB.map((x) => x.hash),
-    );
+    const ids = new Map<number, number>();
+    const idsOf = (blocks: Block[]) =>
+      Int32Array.from(blocks, (x) => {
+        let id = ids.get(x.hash);
+        if (id === undefined) ids.set(x.hash, (id = ids.size));
+        return id;
+      });
+    const d = diffKeys(idsOf(BA), 0, BA.length, idsOf(BB), 0, BB.length, this.budget, false);
     let i = 0;
     let j = 0;
     let ri = 0;
     let rj = 0;
-    for (const c of changes) {
-      const n = c.count ?? c.value.length;
-      if (c.removed) i += n;
-      else if (c.added) j += n;
+    for (const r of d.runs) {
+      if (r.op === 'delete') i += r.n;
+      else if (r.op === 'insert') j += r.n;
       else {
         this.region(BA, BB, ri, i, rj, j);
-        for (let k = 0; k < n; k++) this.tokens(BA[i + k]!.start, BA[i + k]!.end, BB[j + k]!.start, BB[j + k]!.end);
-        i += n;
-        j += n;
+        for (let k = 0; k < r.n; k++) this.tokens(BA[i + k]!.start, BA[i + k]!.end, BB[j + k]!.start, BB[j + k]!.end);
+        i += r.n;
+        j += r.n;
         ri = i;
         rj = j;
       }
