@@ -26,10 +26,8 @@ import {
 import { ROLES } from '../db/schema.js';
 import { UserError } from '../lib/errors.js';
 import { ErrorBody, IdParam } from './schemas.js';
+import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
-const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const security = [{ bearer: [] }];
 
 const Role = z.enum(ROLES);
 const Me = z.object({ id: z.string(), email: z.string().nullable(), role: Role, via: z.string(), csrf: z.string().optional() }).openapi('Me');
@@ -56,15 +54,15 @@ function isLocal(c: Context) {
 
 export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
-    createRoute({ method: 'get', path: '/session', tags: ['Accounts'], summary: 'Who is asking (null when anonymous)', responses: { 200: json(Me.nullable(), 'The current account') } }),
+    createRoute({ method: 'get', path: '/session', tags: ['Accounts'], summary: 'Who is asking (null when anonymous)', responses: { 200: jsonResponse(Me.nullable(), 'The current account') } }),
     (c) => c.json(c.var.actor, 200),
   );
 
   api.openapi(
     createRoute({
       method: 'post', path: '/session', tags: ['Accounts'], summary: 'Sign in: sets the session cookie and returns the CSRF token',
-      request: body(Login),
-      responses: { 200: json(Me, 'Signed in'), 400: json(ErrorBody, 'Invalid input'), 401: json(ErrorBody, 'Wrong email or password'), 429: json(ErrorBody, 'Too many failed attempts') },
+      request: jsonBody(Login),
+      responses: { 200: jsonResponse(Me, 'Signed in'), 400: jsonResponse(ErrorBody, 'Invalid input'), 401: jsonResponse(ErrorBody, 'Wrong email or password'), 429: jsonResponse(ErrorBody, 'Too many failed attempts') },
     }),
     async (c) => {
       const { email, password } = c.req.valid('json');
@@ -87,7 +85,7 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
   );
 
   api.openapi(
-    createRoute({ method: 'delete', path: '/session', tags: ['Accounts'], summary: 'Sign out', responses: { 200: json(z.object({ ok: z.boolean() }), 'Signed out') } }),
+    createRoute({ method: 'delete', path: '/session', tags: ['Accounts'], summary: 'Sign out', responses: { 200: jsonResponse(z.object({ ok: z.boolean() }), 'Signed out') } }),
     async (c) => {
       const secret = getCookie(c, SESSION_COOKIE);
       if (secret) await endSession(c.var.store, secret);
@@ -97,15 +95,15 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/users', tags: ['Accounts'], summary: 'Accounts and their roles (admins)', security, responses: { 200: json(User.array(), 'Accounts'), 401: json(ErrorBody, 'Not signed in'), 403: json(ErrorBody, 'Not an admin') } }),
+    createRoute({ method: 'get', path: '/users', tags: ['Accounts'], summary: 'Accounts and their roles (admins)', security: bearer, responses: { 200: jsonResponse(User.array(), 'Accounts'), 401: jsonResponse(ErrorBody, 'Not signed in'), 403: jsonResponse(ErrorBody, 'Not an admin') } }),
     async (c) => c.json(await listUsers(c.var.store.db), 200),
   );
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/users', tags: ['Accounts'], summary: 'Create an account (admins); answers its first API token once', security,
-      request: body(NewUser),
-      responses: { 201: json(Secret, 'The account and its first token'), 400: json(ErrorBody, 'Invalid input'), 409: json(ErrorBody, 'Email taken') },
+      method: 'post', path: '/users', tags: ['Accounts'], summary: 'Create an account (admins); answers its first API token once', security: bearer,
+      request: jsonBody(NewUser),
+      responses: { 201: jsonResponse(Secret, 'The account and its first token'), 400: jsonResponse(ErrorBody, 'Invalid input'), 409: jsonResponse(ErrorBody, 'Email taken') },
     }),
     async (c) => {
       const created = await createUser(c.var.store, c.var.actor!.id, c.req.valid('json'));
@@ -114,15 +112,15 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
   );
 
   api.openapi(
-    createRoute({ method: 'get', path: '/tokens', tags: ['Accounts'], summary: 'Your API tokens', security, responses: { 200: json(Token.array(), 'Tokens, revoked ones included') } }),
+    createRoute({ method: 'get', path: '/tokens', tags: ['Accounts'], summary: 'Your API tokens', security: bearer, responses: { 200: jsonResponse(Token.array(), 'Tokens, revoked ones included') } }),
     async (c) => c.json(await listTokens(c.var.store.db, c.var.actor!.id), 200),
   );
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/tokens', tags: ['Accounts'], summary: 'Create a named API token for yourself; shown once', security,
-      request: body(NewToken),
-      responses: { 201: json(Secret, 'The token'), 400: json(ErrorBody, 'Invalid input'), 422: json(ErrorBody, 'The bootstrap token has no account') },
+      method: 'post', path: '/tokens', tags: ['Accounts'], summary: 'Create a named API token for yourself; shown once', security: bearer,
+      request: jsonBody(NewToken),
+      responses: { 201: jsonResponse(Secret, 'The token'), 400: jsonResponse(ErrorBody, 'Invalid input'), 422: jsonResponse(ErrorBody, 'The bootstrap token has no account') },
     }),
     async (c) => {
       const actor = c.var.actor!;
@@ -133,9 +131,9 @@ export function registerAccountRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'delete', path: '/tokens/{id}', tags: ['Accounts'], summary: 'Revoke one of your tokens (admins: any token)', security,
+      method: 'delete', path: '/tokens/{id}', tags: ['Accounts'], summary: 'Revoke one of your tokens (admins: any token)', security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(z.object({ id: z.string() }), 'Revoked'), 404: json(ErrorBody, 'No such token of yours') },
+      responses: { 200: jsonResponse(z.object({ id: z.string() }), 'Revoked'), 404: jsonResponse(ErrorBody, 'No such token of yours') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');

@@ -22,16 +22,14 @@ import {
   NewBill,
   NewVersion,
 } from './schemas.js';
+import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
-const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const security = [{ bearer: [] }];
 const writeErrors = {
-  400: json(ErrorBody, 'Invalid input; `fields` names each field at fault'),
-  401: json(ErrorBody, 'Missing or wrong token'),
-  404: json(ErrorBody, 'The bill does not exist'),
-  413: json(ErrorBody, 'Body too large'),
-  422: json(ErrorBody, 'A referenced record does not exist or belongs elsewhere'),
+  400: jsonResponse(ErrorBody, 'Invalid input; `fields` names each field at fault'),
+  401: jsonResponse(ErrorBody, 'Missing or wrong token'),
+  404: jsonResponse(ErrorBody, 'The bill does not exist'),
+  413: jsonResponse(ErrorBody, 'Body too large'),
+  422: jsonResponse(ErrorBody, 'A referenced record does not exist or belongs elsewhere'),
 };
 
 export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
@@ -39,16 +37,16 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/bills', tags: ['Bills'], summary: 'Bills, filtered and paginated',
       request: { query: BillListQuery },
-      responses: { 200: json(BillList, 'A page of bills') },
+      responses: { 200: jsonResponse(BillList, 'A page of bills') },
     }),
     async (c) => c.json(await listBills(c.var.store.db, c.req.valid('query')), 200),
   );
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/bills', tags: ['Bills'], summary: 'Create a bill', security,
-      request: body(NewBill),
-      responses: { 201: json(Created, 'The new bill'), ...writeErrors },
+      method: 'post', path: '/bills', tags: ['Bills'], summary: 'Create a bill', security: bearer,
+      request: jsonBody(NewBill),
+      responses: { 201: jsonResponse(Created, 'The new bill'), ...writeErrors },
     }),
     async (c) => c.json({ id: await createBill(c.var.store, c.var.actor!.id, c.req.valid('json')) }, 201),
   );
@@ -57,7 +55,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/bills/{id}', tags: ['Bills'], summary: 'A bill with its versions, amendments and actions',
       request: { params: IdParam },
-      responses: { 200: json(BillDetail, 'The bill'), 404: json(ErrorBody, 'No such bill') },
+      responses: { 200: jsonResponse(BillDetail, 'The bill'), 404: jsonResponse(ErrorBody, 'No such bill') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -70,9 +68,9 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/bills/{id}/versions', tags: ['Bills'], summary: "Add an immutable version of the bill's text", security,
-      request: { params: IdParam, ...body(NewVersion) },
-      responses: { 201: json(Created, 'The new version'), ...writeErrors },
+      method: 'post', path: '/bills/{id}/versions', tags: ['Bills'], summary: "Add an immutable version of the bill's text", security: bearer,
+      request: { params: IdParam, ...jsonBody(NewVersion) },
+      responses: { 201: jsonResponse(Created, 'The new version'), ...writeErrors },
     }),
     async (c) => {
       const { text, fileId, ...input } = c.req.valid('json');
@@ -83,27 +81,27 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/bills/{id}/actions', tags: ['Bills'], summary: 'Record a dated action (introduced, published…)', security,
-      request: { params: IdParam, ...body(NewAction) },
-      responses: { 201: json(Created, 'The new action'), ...writeErrors },
+      method: 'post', path: '/bills/{id}/actions', tags: ['Bills'], summary: 'Record a dated action (introduced, published…)', security: bearer,
+      request: { params: IdParam, ...jsonBody(NewAction) },
+      responses: { 201: jsonResponse(Created, 'The new action'), ...writeErrors },
     }),
     async (c) => c.json({ id: await addAction(c.var.store, c.var.actor!.id, c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/bills/{id}/amendments', tags: ['Bills'], summary: 'Propose an amendment to one of its versions', security,
-      request: { params: IdParam, ...body(NewAmendment) },
-      responses: { 201: json(Created, 'The new amendment'), ...writeErrors },
+      method: 'post', path: '/bills/{id}/amendments', tags: ['Bills'], summary: 'Propose an amendment to one of its versions', security: bearer,
+      request: { params: IdParam, ...jsonBody(NewAmendment) },
+      responses: { 201: jsonResponse(Created, 'The new amendment'), ...writeErrors },
     }),
     async (c) => c.json({ id: await addAmendment(c.var.store, c.var.actor!.id, c.req.valid('param').id, c.req.valid('json')) }, 201),
   );
 
   api.openapi(
     createRoute({
-      method: 'patch', path: '/amendments/{id}', tags: ['Bills'], summary: "Decide an amendment's fate", security,
-      request: { params: IdParam, ...body(AmendmentDecision) },
-      responses: { 200: json(Created, 'The amendment, decided'), 409: json(ErrorBody, 'Already decided'), ...writeErrors },
+      method: 'patch', path: '/amendments/{id}', tags: ['Bills'], summary: "Decide an amendment's fate", security: bearer,
+      request: { params: IdParam, ...jsonBody(AmendmentDecision) },
+      responses: { 200: jsonResponse(Created, 'The amendment, decided'), 409: jsonResponse(ErrorBody, 'Already decided'), ...writeErrors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -115,9 +113,9 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'delete', path: '/bills/{id}', tags: ['Bills'], summary: 'Delete a bill (admins): a tombstone, restorable', security,
+      method: 'delete', path: '/bills/{id}', tags: ['Bills'], summary: 'Delete a bill (admins): a tombstone, restorable', security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(Created, 'Deleted'), 403: json(ErrorBody, 'Not an admin'), 404: json(ErrorBody, 'No such bill'), 409: json(ErrorBody, 'Already deleted') },
+      responses: { 200: jsonResponse(Created, 'Deleted'), 403: jsonResponse(ErrorBody, 'Not an admin'), 404: jsonResponse(ErrorBody, 'No such bill'), 409: jsonResponse(ErrorBody, 'Already deleted') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -128,9 +126,9 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/bills/{id}/restore', tags: ['Bills'], summary: 'Restore a deleted bill (admins)', security,
+      method: 'post', path: '/bills/{id}/restore', tags: ['Bills'], summary: 'Restore a deleted bill (admins)', security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(Created, 'Restored'), 403: json(ErrorBody, 'Not an admin'), 404: json(ErrorBody, 'No such bill'), 409: json(ErrorBody, 'Not deleted') },
+      responses: { 200: jsonResponse(Created, 'Restored'), 403: jsonResponse(ErrorBody, 'Not an admin'), 404: jsonResponse(ErrorBody, 'No such bill'), 409: jsonResponse(ErrorBody, 'Not deleted') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -143,7 +141,7 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/bills/{id}/history', tags: ['Bills'], summary: 'Who changed the bill and its children, when, and from what to what',
       request: { params: IdParam },
-      responses: { 200: json(HistoryEntry.array(), 'Audit entries, oldest first') },
+      responses: { 200: jsonResponse(HistoryEntry.array(), 'Audit entries, oldest first') },
     }),
     async (c) => c.json(await billHistory(c.var.store.db, c.req.valid('param').id), 200),
   );

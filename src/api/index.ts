@@ -1,9 +1,12 @@
 /**
- * The JSON API under `/api`: who may do what (`guard.ts`), validation that names the field at fault, OpenAPI and its
- * docs page.
+ * The JSON API under `/api`: who may do what (`guard.ts`), validation that names the field at fault, text refused
+ * rather than altered when it cannot be stored exactly (`unicode.ts`), OpenAPI and its docs page.
+ * CORS for reads only: any origin may GET/HEAD (and preflight those), without credentials; writes get no CORS headers.
  */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../app-env.js';
 import { registerAccountRoutes } from './account-routes.js';
@@ -13,7 +16,13 @@ import { errorJson, validationError } from './errors.js';
 import { guard } from './guard.js';
 import { registerModelRoutes } from './model-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
+import { illFormedAt, utf8JsonBody } from './unicode.js';
 import { MAX_UPLOAD_BYTES, registerUploadRoutes } from './upload-routes.js';
+
+const READS = ['GET', 'HEAD'];
+const readCors = cors({ origin: '*', allowMethods: [...READS, 'OPTIONS'], credentials: false, maxAge: 86_400 });
+/** A read, or the preflight of one: the only requests that get CORS headers. */
+const isRead = (c: Context) => READS.includes(c.req.method) || (c.req.method === 'OPTIONS' && READS.includes(c.req.header('Access-Control-Request-Method') ?? ''));
 
 export const OPENAPI_INFO = {
   openapi: '3.1.0',
@@ -34,11 +43,15 @@ export const OPENAPI_INFO = {
 export function createApi() {
   const api = new OpenAPIHono<AppEnv>({
     defaultHook: (result, c) => {
-      if (!result.success) return validationError(c, result.error, result.target === 'json' ? 'body' : result.target);
+      const target = result.target === 'json' ? 'body' : result.target;
+      if (!result.success) return validationError(c, result.error, target);
+      const at = illFormedAt(result.data);
+      if (at !== null) return errorJson(c, 400, 'invalid_input', `invalid ${target}: ${at || target}: a lone surrogate is not text`, [{ field: at || target, message: 'a lone surrogate is not text' }]);
     },
   });
   // JSON loads nothing; the docs page only needs its inline style.
   api.use('*', secureHeaders({ contentSecurityPolicy: { defaultSrc: ["'none'"], styleSrc: ["'unsafe-inline'"], frameAncestors: ["'none'"] }, crossOriginResourcePolicy: 'cross-origin' }));
+  api.use('*', (c, next) => (isRead(c) ? readCors(c, next) : next())); // before the guard: preflights carry no token
   api.use('*', guard);
   api.use('*', async (c, next) => {
     // Uploads carry files up to MAX_UPLOAD_BYTES plus the multipart envelope; everything else the configured limit.
@@ -48,6 +61,7 @@ export function createApi() {
       onError: (c) => errorJson(c, 413, 'too_large', `body: larger than the limit of ${maxSize} bytes`, [{ field: 'body', message: 'too large' }]),
     })(c, next);
   });
+  api.use('*', utf8JsonBody);
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   registerStatusRoutes(api);

@@ -22,28 +22,26 @@ import {
   StoredComparison,
   VersionDiff,
 } from './schemas.js';
+import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
-const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
-const body = <T>(schema: T) => ({ body: { content: { 'application/json': { schema } }, required: true } });
-const security = [{ bearer: [] }];
 const errors = {
-  400: json(ErrorBody, 'Invalid input; `fields` names each field at fault'),
-  404: json(ErrorBody, 'Not found'),
-  413: json(ErrorBody, 'Body too large'),
-  422: json(ErrorBody, 'A referenced record does not exist, or the text has no provisions'),
+  400: jsonResponse(ErrorBody, 'Invalid input; `fields` names each field at fault'),
+  404: jsonResponse(ErrorBody, 'Not found'),
+  413: jsonResponse(ErrorBody, 'Body too large'),
+  422: jsonResponse(ErrorBody, 'A referenced record does not exist, or the text has no provisions'),
 };
 
 export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
-    createRoute({ method: 'get', path: '/models', tags: ['Models'], summary: 'Model legislation', responses: { 200: json(ModelSummary.array(), 'Models') } }),
+    createRoute({ method: 'get', path: '/models', tags: ['Models'], summary: 'Model legislation', responses: { 200: jsonResponse(ModelSummary.array(), 'Models') } }),
     async (c) => c.json(await listModels(c.var.store.db), 200),
   );
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/models', tags: ['Models'], summary: 'Store a model text (pasted, or an upload) and its provisions', security,
-      request: body(NewModelBody),
-      responses: { 201: json(Created, 'The new model'), 401: json(ErrorBody, 'Missing or wrong token'), ...errors },
+      method: 'post', path: '/models', tags: ['Models'], summary: 'Store a model text (pasted, or an upload) and its provisions', security: bearer,
+      request: jsonBody(NewModelBody),
+      responses: { 201: jsonResponse(Created, 'The new model'), 401: jsonResponse(ErrorBody, 'Missing or wrong token'), ...errors },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -57,7 +55,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/models/{id}', tags: ['Models'], summary: 'A model with its provisions, refs, reform history and marks',
       request: { params: IdParam },
-      responses: { 200: json(ModelDetail, 'The model'), 404: json(ErrorBody, 'No such model') },
+      responses: { 200: jsonResponse(ModelDetail, 'The model'), 404: jsonResponse(ErrorBody, 'No such model') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -86,9 +84,9 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'patch', path: '/models/{id}/provisions', tags: ['Models'], summary: 'Mark provisions mandatory/optional and group them into criteria', security,
-      request: { params: IdParam, ...body(ProvisionMarks) },
-      responses: { 200: json(Created, 'Marks saved'), 401: json(ErrorBody, 'Missing or wrong token'), ...errors },
+      method: 'patch', path: '/models/{id}/provisions', tags: ['Models'], summary: 'Mark provisions mandatory/optional and group them into criteria', security: bearer,
+      request: { params: IdParam, ...jsonBody(ProvisionMarks) },
+      responses: { 200: jsonResponse(Created, 'Marks saved'), 401: jsonResponse(ErrorBody, 'Missing or wrong token'), ...errors },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -100,8 +98,8 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'post', path: '/compare', tags: ['Compare'], summary: 'Compare a draft (text or stored version) with a model, article by article',
-      request: body(CompareBody),
-      responses: { 200: json(StoredComparison, 'Coverage, added provisions and a redline per aligned pair; `id` is its permalink'), ...errors },
+      request: jsonBody(CompareBody),
+      responses: { 200: jsonResponse(StoredComparison, 'Coverage, added provisions and a redline per aligned pair; `id` is its permalink'), ...errors },
     }),
     async (c) => {
       const input = c.req.valid('json');
@@ -122,7 +120,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/compare/{id}', tags: ['Compare'], summary: 'A stored comparison (permalink)',
       request: { params: IdParam },
-      responses: { 200: json(StoredComparison, 'The comparison as computed'), 404: json(ErrorBody, 'No such comparison') },
+      responses: { 200: jsonResponse(StoredComparison, 'The comparison as computed'), 404: jsonResponse(ErrorBody, 'No such comparison') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -134,9 +132,9 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.openapi(
     createRoute({
-      method: 'post', path: '/compare/{id}/share', tags: ['Compare'], summary: 'Share your private comparison with anyone who has its link', security,
+      method: 'post', path: '/compare/{id}/share', tags: ['Compare'], summary: 'Share your private comparison with anyone who has its link', security: bearer,
       request: { params: IdParam },
-      responses: { 200: json(Created, 'Shared'), 404: json(ErrorBody, 'No such comparison of yours') },
+      responses: { 200: jsonResponse(Created, 'Shared'), 404: jsonResponse(ErrorBody, 'No such comparison of yours') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -149,7 +147,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/versions/{a}/diff/{b}', tags: ['Bills'], summary: 'Redline between two versions of one bill',
       request: { params: z.object({ a: z.string().min(1).max(100), b: z.string().min(1).max(100) }) },
-      responses: { 200: json(VersionDiff, 'Provision by provision, from a to b'), 404: json(ErrorBody, 'No such version'), 422: json(ErrorBody, 'Versions of different bills') },
+      responses: { 200: jsonResponse(VersionDiff, 'Provision by provision, from a to b'), 404: jsonResponse(ErrorBody, 'No such version'), 422: jsonResponse(ErrorBody, 'Versions of different bills') },
     }),
     async (c) => {
       const { a, b } = c.req.valid('param');

@@ -216,7 +216,7 @@ export const NewAmendment = z
 export const AmendmentDecision = z
   .object({
     fate: z.enum(AMENDMENT_FATE_VALUES).exclude(['pending']),
-    resultVersionId: z.string().max(100).nullable().optional(),
+    resultVersionId: z.string().min(1).max(100).nullable().optional(),
   })
   .strict()
   .openapi('AmendmentDecision');
@@ -280,7 +280,7 @@ export const CompareBody = z
   .object({
     model: z.string().min(1).max(100).openapi({ description: 'Model id' }),
     text: text(5_000_000).optional().openapi({ description: 'The draft to compare' }),
-    version: z.string().max(100).optional().openapi({ description: 'Or the id of a stored version' }),
+    version: z.string().min(1).max(100).optional().openapi({ description: 'Or the id of a stored version' }),
     label: z.string().max(300).optional().openapi({ description: 'A name for the draft, shown on the result' }),
   })
   .strict()

@@ -11,8 +11,8 @@ import { notFound } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import { toCsv } from '../lib/csv.js';
 import { ErrorBody, IdParam, Jurisdiction, JurisdictionDetail, StatusQuery, StatusResponse } from './schemas.js';
+import { jsonResponse } from './openapi.js';
 
-const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 /**
  * The status report that the API, the CSV export and the pages all use.
@@ -38,7 +38,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'get', path: '/jurisdictions', tags: ['Jurisdictions'], summary: 'The federation and its entities',
-      responses: { 200: json(Jurisdiction.array(), 'Jurisdictions, federation first') },
+      responses: { 200: jsonResponse(Jurisdiction.array(), 'Jurisdictions, federation first') },
     }),
     async (c) => c.json(await listJurisdictions(c.var.store.db), 200),
   );
@@ -47,7 +47,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/jurisdictions/{id}', tags: ['Jurisdictions'], summary: 'One jurisdiction with its bills and current status',
       request: { params: IdParam },
-      responses: { 200: json(JurisdictionDetail, 'The jurisdiction'), 404: json(ErrorBody, 'No such jurisdiction') },
+      responses: { 200: jsonResponse(JurisdictionDetail, 'The jurisdiction'), 404: jsonResponse(ErrorBody, 'No such jurisdiction') },
     }),
     async (c) => {
       const { id } = c.req.valid('param');
@@ -66,7 +66,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
     createRoute({
       method: 'get', path: '/status', tags: ['Status'], summary: 'Reform status of every entity at a date, with evidence',
       request: { query: StatusQuery },
-      responses: { 200: json(StatusResponse, 'Status of the federation and each entity') },
+      responses: { 200: jsonResponse(StatusResponse, 'Status of the federation and each entity') },
     }),
     async (c) => {
       const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');

@@ -11,11 +11,11 @@ import { extractDocument, IngestError } from '../ingest/index.js';
 import { notFound, UserError } from '../lib/errors.js';
 import { segment } from '../text/index.js';
 import { ErrorBody, IdParam } from './schemas.js';
+import { jsonResponse, bearer } from './openapi.js';
 
 /** Largest upload, in bytes (20 MiB). */
 export const MAX_UPLOAD_BYTES = 20 * 1024 * 1024;
 
-const json = <T>(schema: T, description: string) => ({ content: { 'application/json': { schema } }, description });
 
 const UploadResult = z
   .object({
@@ -46,15 +46,15 @@ export async function readUpload(file: File) {
 export function registerUploadRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
-      method: 'post', path: '/uploads', tags: ['Uploads'], summary: 'Read a PDF, DOCX or text file into provisions, keeping the original', security: [{ bearer: [] }],
+      method: 'post', path: '/uploads', tags: ['Uploads'], summary: 'Read a PDF, DOCX or text file into provisions, keeping the original', security: bearer,
       request: { body: { content: { 'multipart/form-data': { schema: z.object({ file: z.any().openapi({ type: 'string', format: 'binary' }) }) } }, required: true } },
       responses: {
-        201: json(UploadResult, 'What was read, and the stored original'),
-        400: json(ErrorBody, 'No file, or an empty one'),
-        401: json(ErrorBody, 'Missing or wrong token'),
-        413: json(ErrorBody, 'Over 20 MiB'),
-        415: json(ErrorBody, 'Not a PDF, DOCX or text, or the extension lies'),
-        422: json(ErrorBody, 'Corrupt, encrypted, scanned without a text layer, or a zip bomb'),
+        201: jsonResponse(UploadResult, 'What was read, and the stored original'),
+        400: jsonResponse(ErrorBody, 'No file, or an empty one'),
+        401: jsonResponse(ErrorBody, 'Missing or wrong token'),
+        413: jsonResponse(ErrorBody, 'Over 20 MiB'),
+        415: jsonResponse(ErrorBody, 'Not a PDF, DOCX or text, or the extension lies'),
+        422: jsonResponse(ErrorBody, 'Corrupt, encrypted, scanned without a text layer, or a zip bomb'),
       },
     }),
     async (c) => {
