@@ -1,13 +1,13 @@
 /**
- * Bounded diff of two integer sequences (line ids, token ids): common prefix and suffix, patience anchors (items that
- * occur exactly once on each side, longest run in the same order), and jsdiff's `diffArrays` for the gaps between
- * anchors under an edit-length cap drawn from a shared step budget. A gap that would exceed it becomes one
- * delete + insert and the result is flagged coarse — the diff always returns, in time linear in the input plus the
- * budget.
+ * Bounded diff of two integer sequences (line, block or token ids): common prefix and suffix, patience anchors (items
+ * that occur exactly once on each side, longest run in the same order), then the gaps between anchors — small ones
+ * by a little LCS table, larger ones by jsdiff's `diffArrays` under an edit-length cap drawn from a shared step
+ * budget. A gap that would exceed it becomes one delete + insert and the result is flagged coarse — the diff always
+ * returns, in time linear in the input plus the budget.
  */
 import { diffArrays } from 'diff';
 
-/** Work left for the diffs of one comparison, in Myers steps ((n + m) × edit length). */
+/** Work left for the diffs of one comparison, in Myers steps ((n + m) × edit length + edit length²). */
 export interface DiffBudget {
   steps: number;
 }
