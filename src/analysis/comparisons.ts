@@ -20,6 +20,8 @@ export interface StoredComparison {
   createdAt: string;
   model: { id: string; title: string; sha256: string };
   bill: { label: string; sha256: string; words: number; versionId?: string };
+  /** False when the result was too large to store: it then has no permalink. */
+  kept?: boolean;
   /** The bill's units with their text, so a permalink can show added provisions without the original request. */
   billUnits: { ref: string; label: string; text: string }[];
   result: Comparison;
@@ -78,7 +80,8 @@ export async function compareWithModel(
   if (!model) throw notFound('model', modelId, 'model');
   const options = criteriaOf(model);
   const billSha = await sha256Hex(text);
-  const id = await sha256Hex(JSON.stringify([model.sha256, billSha, ENGINE_VERSION, options, bill.label, bill.versionId ?? null, ownerId]));
+  // The model's id is part of the key: two models with the same text are still two models (id and title differ).
+  const id = await sha256Hex(JSON.stringify([model.id, model.sha256, billSha, ENGINE_VERSION, options, bill.label, bill.versionId ?? null, ownerId]));
   const cached = await getComparison(store.db, id, ownerId);
   if (cached) return cached;
 
@@ -93,7 +96,14 @@ export async function compareWithModel(
     billUnits: unitText(billDoc),
     result: compare(modelDoc, billDoc, options),
   };
-  await store.atomic([store.db.insert(comparisons).values({ key: id, result: JSON.stringify(stored), ownerId }).onConflictDoNothing()]);
+  try {
+    await store.atomic([store.db.insert(comparisons).values({ key: id, result: JSON.stringify(stored), ownerId }).onConflictDoNothing()]);
+  } catch (error) {
+    // A result too large for one row of the database (D1 holds 2 MB) is still answered, just not kept.
+    if (!(error instanceof UserError && error.status === 413)) throw error;
+    stored.result.warnings.push('This comparison is too large to keep, so it has no permalink: save or print it now.');
+    stored.kept = false;
+  }
   return stored;
 }
 
