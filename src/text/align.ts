@@ -168,10 +168,12 @@ class Aligner {
   // unit); merges: a leftover model unit contained in the bill unit of a neighbouring model unit.
   pieces(): void {
     const big = (bag: Bag) => bag.total >= MIN_PIECE_WORDS;
+    const nearB = this.nearestGroups(this.groupOfB);
+    const nearM = this.nearestGroups(this.groupOfM);
     for (const b of this.free(this.groupOfB)) {
       const bag = this.bag('B', b);
       if (!big(bag)) continue;
-      const hosts = new Set([...(this.candidatesOf.get(b) ?? []), ...this.neighbours(this.groupOfB, b, 'models')]);
+      const hosts = new Set([...(this.candidatesOf.get(b) ?? []), ...this.neighbours(nearB, b, 'models')]);
       const m = best(hosts, (h) => containment(bag, this.bag('M', h)));
       if (m === undefined) continue;
       if (this.groupOfM[m]! >= 0) this.join(this.groupOfM[m]!, null, b);
@@ -180,7 +182,7 @@ class Aligner {
     for (const m of this.free(this.groupOfM)) {
       const bag = this.bag('M', m);
       if (!big(bag)) continue;
-      const b = best(new Set(this.neighbours(this.groupOfM, m, 'bills')), (h) => containment(bag, this.bag('B', h)));
+      const b = best(new Set(this.neighbours(nearM, m, 'bills')), (h) => containment(bag, this.bag('B', h)));
       if (b !== undefined) this.join(this.groupOfB[b]!, m, null);
     }
   }
@@ -211,16 +213,25 @@ class Aligner {
     return (cache[u] ??= bagOf(this.tokens(side, u).terms));
   }
 
-  // Units on the other side aligned with the nearest aligned neighbours of unit u (before and after it).
-  private neighbours(groupOf: Int32Array, u: number, other: 'models' | 'bills'): number[] {
-    const out: number[] = [];
-    for (const dir of [-1, 1]) {
-      for (let v = u + dir; v >= 0 && v < groupOf.length; v += dir) {
-        if (groupOf[v]! < 0) continue;
-        out.push(...this.groups[groupOf[v]!]![other]);
-        break;
-      }
+  // For each unit, the groups of its nearest aligned neighbours before and after it (-1: none), in one pass each way.
+  private nearestGroups(groupOf: Int32Array): [Int32Array, Int32Array] {
+    const before = new Int32Array(groupOf.length);
+    const after = new Int32Array(groupOf.length);
+    for (let u = 0, g = -1; u < groupOf.length; u++) {
+      before[u] = g;
+      if (groupOf[u]! >= 0) g = groupOf[u]!;
     }
+    for (let u = groupOf.length - 1, g = -1; u >= 0; u--) {
+      after[u] = g;
+      if (groupOf[u]! >= 0) g = groupOf[u]!;
+    }
+    return [before, after];
+  }
+
+  // Units on the other side aligned with the nearest aligned neighbours of a unit.
+  private neighbours([before, after]: [Int32Array, Int32Array], u: number, other: 'models' | 'bills'): number[] {
+    const out: number[] = [];
+    for (const g of [before[u]!, after[u]!]) if (g >= 0) out.push(...this.groups[g]![other]);
     return out;
   }
 
@@ -401,6 +412,22 @@ function tfidf(bag: Bag, idf: Idf): Float64Array {
 }
 
 function cosine(kx: Int32Array, wx: Float64Array, ky: Int32Array, wy: Float64Array): number {
+  // A short vector against a long one (a paragraph against a long article): look its keys up by bisection.
+  if (kx.length * 8 < ky.length || ky.length * 8 < kx.length) {
+    const [ks, ws, kl, wl] = kx.length < ky.length ? [kx, wx, ky, wy] : [ky, wy, kx, wx];
+    let dot = 0;
+    for (let i = 0; i < ks.length; i++) {
+      let lo = 0;
+      let hi = kl.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (kl[mid]! < ks[i]!) lo = mid + 1;
+        else hi = mid;
+      }
+      if (lo < kl.length && kl[lo] === ks[i]) dot += ws[i]! * wl[lo]!;
+    }
+    return dot;
+  }
   let i = 0;
   let j = 0;
   let dot = 0;
@@ -416,18 +443,23 @@ function cosine(kx: Int32Array, wx: Float64Array, ky: Int32Array, wy: Float64Arr
 
 // Share of x's bigrams (with multiplicity) also found in y.
 function containment(x: Bag, y: Bag): number {
-  let i = 0;
-  let j = 0;
   let inside = 0;
   let total = 0;
-  while (i < x.keys.length && x.keys[i]! < UNIGRAMS) i++;
-  for (let k = i; k < x.keys.length; k++) total += x.counts[k]!;
-  while (i < x.keys.length && j < y.keys.length) {
-    const a = x.keys[i]!;
-    const b = y.keys[j]!;
-    if (a === b) inside += Math.min(x.counts[i++]!, y.counts[j++]!);
-    else if (a < b) i++;
-    else j++;
+  let from = 0;
+  for (let i = 0; i < x.keys.length; i++) {
+    const k = x.keys[i]!;
+    if (k < UNIGRAMS) continue;
+    total += x.counts[i]!;
+    // Keys are sorted on both sides: bisect y from where the previous key was found.
+    let lo = from;
+    let hi = y.keys.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (y.keys[mid]! < k) lo = mid + 1;
+      else hi = mid;
+    }
+    from = lo;
+    if (lo < y.keys.length && y.keys[lo] === k) inside += Math.min(x.counts[i]!, y.counts[lo]!);
   }
   return total === 0 ? 0 : inside / total;
 }
