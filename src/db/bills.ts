@@ -68,7 +68,8 @@ export async function listBills(db: Db, filter: BillFilter) {
  */
 function titleMatches(q: string): SQL {
   const words = q.match(/[\p{L}\p{N}]+/gu);
-  if (!words) return sql`${bills.title} LIKE ${`%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`} ESCAPE '\\'`;
+  // instr, not LIKE: nothing to escape, and a NUL in `q` is a character (LIKE stops at it and matches every title).
+  if (!words) return sql`instr(${bills.title}, ${q}) > 0`;
   const query = words.map((w, i) => `"${w}"${i === words.length - 1 ? '*' : ''}`).join(' ');
   return sql`${bills}.rowid IN (SELECT rowid FROM bills_fts WHERE bills_fts MATCH ${query})`;
 }
