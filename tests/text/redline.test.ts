@@ -97,7 +97,7 @@ describe('redline: exact reconstruction', () => {
         expect(d.similarity).toBeGreaterThanOrEqual(0);
         expect(d.similarity).toBeLessThanOrEqual(1);
       }),
-      { numRuns: 150 },
+      { numRuns: 100 },
     );
   });
 });
