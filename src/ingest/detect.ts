@@ -47,6 +47,8 @@ const REFUSED_MAGIC: { bytes: number[]; what: string }[] = [
   { bytes: [0x37, 0x7a, 0xbc, 0xaf], what: 'a 7-Zip archive' },
 ];
 
+/** Control characters a text file may carry and still be read as text (they are removed, with a warning). */
+const STRAY_CONTROLS = 8;
 const OLE_MAGIC = [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1];
 const HTML_START =
   /^(?:\s|<!--[\s\S]*?-->|<\?xml[^>]*>)*<(?:!doctype\s+html|html|head|body|title|meta|p|div|table|h[1-6]|br|section|article|main|span|ul|ol|b|i|a|font|style|script)[\s>/]/i;
@@ -126,16 +128,16 @@ function refuseOle(bytes: Uint8Array): IngestError {
   return new IngestError('unsupported-type', 'Unsupported file: this is a legacy Office document (.doc); save it as DOCX or PDF.');
 }
 
-/** NUL bytes, or many control characters, in the first 8 KiB mean binary data (UTF-16 text carries a BOM). */
+/**
+ * Control characters (NUL included) making more than 2% of the first 8 KiB, and more than a stray few, mean binary
+ * data; a text with a few is read and cleaned. UTF-16 text carries a BOM.
+ */
 function looksBinary(bytes: Uint8Array): boolean {
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) return false;
   const sample = bytes.subarray(0, 8192);
   let controls = 0;
-  for (const b of sample) {
-    if (b === 0) return true;
-    if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
-  }
-  return controls > sample.length * 0.02;
+  for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
+  return controls > Math.max(STRAY_CONTROLS, sample.length * 0.02);
 }
 
 function startsWith(bytes: Uint8Array, magic: number[]): boolean {

@@ -50,9 +50,10 @@ const TOKEN = /<!--[\s\S]*?(?:-->|$)|<!\[CDATA\[[\s\S]*?\]\]>|<[!?][^>]*>|<(\/?)
  */
 export function htmlToText(html: string): string {
   const out: string[] = [];
+  const tokens = new RegExp(TOKEN.source, 'g');
   let pre = 0;
   let last = 0;
-  for (const match of html.matchAll(TOKEN)) {
+  for (let match = tokens.exec(html); match; match = tokens.exec(html)) {
     out.push(inlineText(html.slice(last, match.index), pre > 0));
     last = match.index + match[0].length;
     const name = match[2]?.toLowerCase();
@@ -61,7 +62,7 @@ export function htmlToText(html: string): string {
     if (DROPPED.has(name) && !closing && !match[3]?.endsWith('/')) {
       const end = html.toLowerCase().indexOf(`</${name}`, last);
       last = end < 0 ? html.length : html.indexOf('>', end) + 1 || html.length;
-      TOKEN.lastIndex = last;
+      tokens.lastIndex = last;
       continue;
     }
     if (name === 'pre') pre = Math.max(0, pre + (closing ? -1 : 1));

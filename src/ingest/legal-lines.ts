@@ -2,15 +2,18 @@
  * Recognises, from a single line, where Mexican legal text starts something that must not be glued to the line
  * before it: an article ("Artículo 5.-", "ARTÍCULO 10 Bis.", "Artículo Primero.-"), a fracción ("II."), an inciso
  * ("a)"), a numbered clause ("1."), a transitorio ("Décimo Primero.-"), a heading (LIBRO / TÍTULO / CAPÍTULO /
- * SECCIÓN / TRANSITORIOS, or any short all-capitals line) or a reform note ("Fracción reformada DOF 19-01-2018").
+ * SECCIÓN / TRANSITORIOS) or a reform note ("Fracción reformada DOF 19-01-2018"); and lines in capitals, which may be
+ * headings' names.
  * Used to re-join PDF lines into paragraphs; the segmenter in src/text does the real parsing.
  */
 
 /**
  * `start`: the line begins a provision, and the lines after it may continue it.
- * `alone`: the line is a heading or a reform note, and stands as a paragraph of its own.
+ * `alone`: the line is a heading label ("CAPÍTULO II", "TRANSITORIOS") or a reform note, a paragraph of its own.
+ * `caps`: a line in capitals (a heading's name, a title, a decree written in capitals), which `joinParagraphs`
+ * joins only to capitals or to an unfinished sentence.
  */
-export type LineRole = 'start' | 'alone';
+export type LineRole = 'start' | 'alone' | 'caps';
 
 const ORDINAL =
   '(?:Primer[oa]?|Segund[oa]|Tercer[oa]?|Cuart[oa]|Quint[oa]|Sext[oa]|S[ée]ptim[oa]|Octav[oa]|Noven[oa]|D[ée]cim[oa]|Und[ée]cim[oa]|Duod[ée]cim[oa]|Vig[ée]sim[oa]|Trig[ée]sim[oa]|[ÚU]nic[oa])';
@@ -41,30 +44,25 @@ const REFORM_NOTE = new RegExp(
   `^[^.]{0,80}?(?:reformad|adicionad|derogad|recorrid|modificad)[oa]s?\\b.{0,80}\\bDOF\\s+${DATE}(?:\\s*(?:,|y)\\s*${DATE})*\\.?$`,
   'i',
 );
-/** Longest all-capitals line taken for a heading rather than a sentence. */
-const ALL_CAPS_MAX = 80;
 
 /**
- * Tells whether a line starts a provision (`'start'`), stands alone (`'alone'`), or may continue the line before (`null`).
+ * Tells whether a line starts a provision (`'start'`), stands alone (`'alone'`), is a line of capitals (`'caps'`), or
+ * may continue the line before (`null`).
  *
  * @example
  * ```ts
  * lineRole('Artículo 5.- Comete el delito…'); // 'start'
  * lineRole('CAPÍTULO II'); // 'alone'
+ * lineRole('DISPOSICIONES GENERALES'); // 'caps'
  * lineRole('Fracción reformada DOF 19-01-2018'); // 'alone'
  * lineRole('de la Constitución Política de los Estados Unidos Mexicanos'); // null
  * ```
  */
 export function lineRole(line: string): LineRole | null {
   const text = line.trim();
-  if (HEADING.test(text) || TRANSITORIOS.test(text) || REFORM_NOTE.test(text) || isCapitalsHeading(text)) return 'alone';
+  if (HEADING.test(text) || TRANSITORIOS.test(text) || REFORM_NOTE.test(text)) return 'alone';
   if (STARTS.some((start) => start.test(text))) return 'start';
   if (/^\p{Lu}/u.test(text) && CAPITALISED_STARTS.some((start) => start.test(text))) return 'start';
+  if (/\p{Lu}{3}/u.test(text) && !/\p{Ll}/u.test(text)) return 'caps';
   return null;
-}
-
-/** All capitals with a run of three capital letters, short, and not the tail of a sentence ("…la FGR.", "SEGOB,"). */
-function isCapitalsHeading(text: string): boolean {
-  if (text.length > ALL_CAPS_MAX || !/\p{Lu}{3}/u.test(text) || /\p{Ll}/u.test(text) || /[,;]$/.test(text)) return false;
-  return /\s/.test(text) || !text.endsWith('.');
 }

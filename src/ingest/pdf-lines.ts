@@ -28,6 +28,13 @@ export interface PdfLine {
   size: number;
 }
 
+/** A page's lines, top to bottom, and the heights of the page's top and bottom edges in the same frame. */
+export interface PageLines {
+  lines: PdfLine[];
+  top: number;
+  bottom: number;
+}
+
 /** A gap wider than this share of the font size between two fragments is a space. */
 const SPACE_GAP = 0.15;
 /** Baselines closer than this share of the font size belong to the same line. */

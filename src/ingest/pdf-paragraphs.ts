@@ -2,9 +2,10 @@
  * Re-joins the lines of a PDF (pages in order, page furniture already removed) into paragraphs. A line continues the
  * paragraph above unless something says a new one starts: the line opens a provision or is a heading or reform note
  * (`lineRole`), the line above was a heading or note, the font size changes, the vertical gap is wider than the
- * document's usual line spacing, or — across a page break, where gaps say nothing — the line above ended short with
- * final punctuation and this one does not start in lower case. End-of-line hyphenation is undone when a word was
- * split ("protec-" + "ción"); other hyphens at a line end are kept.
+ * document's usual line spacing, or the line above was broken on purpose: it ends with final punctuation and this
+ * line's first word would have fitted after it before the right margin (the test that also works across page breaks,
+ * where gaps say nothing, and in ragged text, where a sentence may end at a line's end by chance). End-of-line
+ * hyphenation is undone when a word was split ("protec-" + "ción"); other hyphens at a line end are kept.
  */
 
 import { lineRole, type LineRole } from './legal-lines.js';
@@ -13,9 +14,9 @@ import type { PdfLine } from './pdf-lines.js';
 /** A gap wider than this many usual line spacings separates paragraphs. */
 const PARAGRAPH_GAP = 1.45;
 /** Font sizes differing by more than this share are different kinds of text (body, note, heading). */
-const SIZE_CHANGE = 0.12;
-/** A line that ends this many font sizes before the right margin did not run to the margin. */
-const SHORT_LINE = 2;
+const SIZE_CHANGE = 0.05;
+/** Slack, in font sizes, allowed at the right margin when asking whether a word would have fitted on the line above. */
+const MARGIN_SLACK = 0.5;
 
 /**
  * Joins lines into paragraphs.
@@ -37,12 +38,10 @@ export function joinParagraphs(pages: PdfLine[][]): string[] {
       const role = lineRole(line.text);
       const continues =
         previous !== undefined &&
-        role === null &&
-        previous.role !== 'alone' &&
+        mayFollow(role, line.text, previous.role, previous.line.text) &&
         Math.abs(line.size - previous.line.size) <= SIZE_CHANGE * Math.max(line.size, previous.line.size) &&
-        (previous.page === page
-          ? previous.line.y - line.y <= PARAGRAPH_GAP * spacing * line.size
-          : !endsParagraph(previous.line, line, right));
+        (previous.page !== page || previous.line.y - line.y <= PARAGRAPH_GAP * spacing * line.size) &&
+        !brokenOnPurpose(previous.line, line, right);
       if (continues) paragraphs.push(join(paragraphs.pop()!, line.text));
       else paragraphs.push(line.text);
       previous = { line, role, page };
@@ -51,9 +50,23 @@ export function joinParagraphs(pages: PdfLine[][]): string[] {
   return paragraphs;
 }
 
-/** Across a page break: the line above stopped short of the margin after final punctuation, and this line is not lower case. */
-function endsParagraph(above: PdfLine, line: PdfLine, right: number): boolean {
-  return above.x1 < right - SHORT_LINE * above.size && /[.:;!?"”»)]$/.test(above.text) && !/^\p{Ll}/u.test(line.text);
+/**
+ * Whether a line may continue the line above, by their roles: text continues text, and continues capitals only when it
+ * starts in lower case; capitals continue capitals (a heading's name that wraps) or an unfinished sentence ("Se expide
+ * la" + "LEY DE VÍCTIMAS DEL ESTADO"); nothing continues a heading label or a note, and a provision never continues.
+ */
+function mayFollow(role: LineRole | null, line: string, above: LineRole | null, aboveText: string): boolean {
+  const text = above === null || above === 'start';
+  if (role === null) return text || (above === 'caps' && /^\p{Ll}/u.test(line));
+  return role === 'caps' && (above === 'caps' || (text && !/[.:;!?]$/.test(aboveText)));
+}
+
+/** The line above ends a sentence, and this line's first word would have fitted after it: the break was deliberate. */
+function brokenOnPurpose(above: PdfLine, line: PdfLine, right: number): boolean {
+  if (!/[.:;!?"”»)]$/.test(above.text) || /^\p{Ll}/u.test(line.text)) return false;
+  const charWidth = (line.x1 - line.x0) / Math.max(1, line.text.length);
+  const firstWord = line.text.split(' ', 1)[0]!.length + 1;
+  return above.x1 + firstWord * charWidth < right - MARGIN_SLACK * above.size;
 }
 
 function join(paragraph: string, line: string): string {
@@ -64,8 +77,9 @@ function join(paragraph: string, line: string): string {
 }
 
 /**
- * The usual distance between baselines, in font sizes: the lower quartile of the gaps between consecutive lines of one
- * size on one page (most gaps are within paragraphs). 1.2 when there are too few lines to tell.
+ * The usual distance between baselines, in font sizes: a low percentile of the gaps between consecutive lines of one
+ * size on one page, since gaps within paragraphs are the smallest (and, in a text of many one-line paragraphs, the
+ * rarest). 1.2 when there are too few lines to tell.
  */
 function usualSpacing(pages: PdfLine[][]): number {
   const ratios: number[] = [];
@@ -75,7 +89,7 @@ function usualSpacing(pages: PdfLine[][]): number {
       if (Math.abs(a.size - b.size) <= SIZE_CHANGE * a.size && a.y > b.y && b.size > 0) ratios.push((a.y - b.y) / b.size);
     }
   }
-  return ratios.length < 3 ? 1.2 : Math.max(1, percentile(ratios, 0.25));
+  return ratios.length < 3 ? 1.2 : Math.max(1, percentile(ratios, 0.1));
 }
 
 function percentile(values: number[], p: number): number {

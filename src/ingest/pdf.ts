@@ -11,7 +11,7 @@
 
 import { getDocumentProxy } from 'unpdf';
 import { IngestError } from './errors.js';
-import { assembleLines, type PdfLine, type PlacedText } from './pdf-lines.js';
+import { assembleLines, type PageLines, type PlacedText } from './pdf-lines.js';
 import { removeFurniture } from './pdf-furniture.js';
 import { joinParagraphs } from './pdf-paragraphs.js';
 import type { FurnitureLine } from './types.js';
@@ -52,26 +52,25 @@ export async function extractPdf(bytes: Uint8Array, onProgress?: (done: number, 
     throw openingError(err);
   });
   try {
-    const { info } = (await pdf.getMetadata()) as { info: { EncryptFilterName?: string | null } };
+    if (pdf.numPages === 0) throw new IngestError('corrupt', 'Damaged PDF: it has no pages.');
+    const { info } = (await pdf.getMetadata().catch((err: unknown) => {
+      throw new IngestError('corrupt', `Damaged PDF: its document information cannot be read (${messageOf(err)}).`, { cause: err });
+    })) as { info: { EncryptFilterName?: string | null } };
     if (info.EncryptFilterName) {
       warnings.push('The PDF is encrypted without an opening password (to restrict printing or copying); its text was read anyway.');
     }
 
-    const pages: PdfLine[][] = [];
+    const pages: PageLines[] = [];
     let offAngle = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
-      const page = await pdf.getPage(number);
-      const content = await page.getTextContent().catch((err: unknown) => {
-        throw new IngestError('corrupt', `Damaged PDF: page ${number} of ${pdf.numPages} cannot be read (${messageOf(err)}).`, { cause: err });
-      });
-      const placed = upright(content.items.filter((item): item is TextItemLike & typeof item => 'str' in item));
+      const { items, view } = await readPage(pdf, number);
+      const placed = upright(items, view);
       offAngle += placed.skipped;
-      pages.push(assembleLines(placed.fragments));
-      page.cleanup();
+      pages.push({ lines: assembleLines(placed.fragments), top: placed.top, bottom: placed.bottom });
       onProgress?.(number, pdf.numPages);
     }
 
-    const blank = pages.flatMap((lines, i) => (lines.length === 0 ? [i + 1] : []));
+    const blank = pages.flatMap(({ lines }, i) => (lines.length === 0 ? [i + 1] : []));
     if (blank.length === pages.length) {
       throw new IngestError(
         'no-text-layer',
@@ -100,6 +99,20 @@ function assertComplete(bytes: Uint8Array): void {
   }
 }
 
+type Pdf = Awaited<ReturnType<typeof getDocumentProxy>>;
+
+/** One page's text items and its box; any failure to read it means the file is damaged. */
+async function readPage(pdf: Pdf, number: number): Promise<{ items: TextItemLike[]; view: number[] }> {
+  try {
+    const page = await pdf.getPage(number);
+    const content = await page.getTextContent();
+    page.cleanup();
+    return { items: content.items.filter((item): item is TextItemLike & typeof item => 'str' in item), view: page.view };
+  } catch (err) {
+    throw new IngestError('corrupt', `Damaged PDF: page ${number} of ${pdf.numPages} cannot be read (${messageOf(err)}).`, { cause: err });
+  }
+}
+
 function openingError(err: unknown): IngestError {
   const name = (err as { name?: string } | null)?.name;
   if (name === 'PasswordException') {
@@ -110,9 +123,9 @@ function openingError(err: unknown): IngestError {
 
 /**
  * Places the fragments in the frame of the page's main text direction (0°, 90°, 180° or 270°, by amount of text);
- * fragments at other angles are counted and left out.
+ * fragments at other angles are counted and left out. Also gives the page's top and bottom edges in that frame.
  */
-function upright(items: TextItemLike[]): { fragments: PlacedText[]; skipped: number } {
+function upright(items: TextItemLike[], view: number[]): { fragments: PlacedText[]; skipped: number; top: number; bottom: number } {
   const straight = ({ transform: [a, b] }: TextItemLike) => Math.min(Math.abs(a!), Math.abs(b!)) <= 0.02 * Math.max(Math.abs(a!), Math.abs(b!));
   const angleOf = ({ transform: [a, b] }: TextItemLike) => (Math.round(Math.atan2(b!, a!) / (Math.PI / 2)) * 90 + 360) % 360;
   const weight = new Map<number, number>();
@@ -130,7 +143,9 @@ function upright(items: TextItemLike[]): { fragments: PlacedText[]; skipped: num
     const [, , c, d, e, f] = item.transform as [number, number, number, number, number, number];
     fragments.push({ str: item.str, x: e * cos + f * sin, y: -e * sin + f * cos, width: item.width, size: Math.hypot(c, d) });
   }
-  return { fragments, skipped };
+  const [x0, y0, x1, y1] = view as [number, number, number, number];
+  const edges = [x0, x1].flatMap((x) => [y0, y1].map((y) => -x * sin + y * cos));
+  return { fragments, skipped, top: Math.max(...edges), bottom: Math.min(...edges) };
 }
 
 function messageOf(err: unknown): string {
