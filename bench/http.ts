@@ -20,7 +20,7 @@
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
@@ -111,6 +111,7 @@ async function drive() {
     child.on('exit', (code) => reject(new Error(`the bench server exited (${code}) before it was ready`)));
   });
   const base = `http://127.0.0.1:${ready.port}`;
+  const loadBefore = loadavg()[0]!;
   try {
     const etag = (await fetch(`${base}/?lang=es`, { headers: { 'Accept-Encoding': ACCEPT_ENCODING } })).headers.get('etag') ?? '';
     const targets: [string, string, Record<string, string>?][] = [
@@ -149,6 +150,8 @@ async function drive() {
         share304: Math.round(share304 * 1000) / 1000,
         checks,
         pass: Object.values(checks).every(Boolean),
+        // Other work on the machine skews every figure; the 1-minute load average before and after, and the cores.
+        machine: { cores: cpus().length, loadAverageBefore: Math.round(loadBefore * 100) / 100, loadAverageAfter: Math.round(loadavg()[0]! * 100) / 100 },
       }),
     );
   } finally {
