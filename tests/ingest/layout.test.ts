@@ -185,7 +185,7 @@ const paragraph = fc.oneof(
     weight: 1,
     arbitrary: fc
       .tuple(fc.constantFrom('CAPÍTULO IV', 'TÍTULO SEGUNDO', 'Sección Primera'), fc.option(fc.constantFrom(['DE LA PROTECCIÓN Y ASISTENCIA', 'A LAS VÍCTIMAS'], ['DISPOSICIONES GENERALES'])))
-      .map(([label, name]): Spec[] => [{ kind: 'heading', lines: [label] }, ...(name ? [{ kind: 'name' as const, lines: name }] : [])]),
+      .map(([label, name]): Spec[] => [{ kind: 'heading', lines: [label] }, ...(name ? [{ kind: 'name' as const, lines: [...name] }] : [])]),
   },
   { weight: 1, arbitrary: fc.constantFrom('Fracción reformada DOF 19-01-2018', 'Párrafo adicionado DOF 07-06-2024').map((t): Spec[] => [{ kind: 'note', lines: [t] }]) },
 );
