@@ -196,7 +196,8 @@ export const NewVersion = z
     date: PartialDateInput,
     text: text(5_000_000).optional().openapi({ description: 'The text; or give fileId of an upload' }),
     fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text is this version' }),
-    sourceUrl: z.url().max(2000).nullable().optional(),
+    // http(s) only: the pages make it a link, and a javascript: or data: URL is a script waiting for a click.
+    sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000).nullable().optional(),
   })
   .strict()
   .refine((b) => (b.text === undefined) !== (b.fileId === undefined), { message: 'give exactly one of text or fileId', path: ['text'] })
