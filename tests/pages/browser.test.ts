@@ -232,6 +232,7 @@ describe.skipIf(!available)('pages in Chromium', () => {
     await page.waitForLoadState('networkidle');
     expect(await page.locator('.side-by-side').count()).toBeGreaterThan(0);
     await screenshot(page, 'compare-result-side-by-side');
+    expect(await axeViolations(page)).toEqual([]);
 
     // Print: the redline without navigation or forms.
     await page.goto(permalink);
