@@ -56,7 +56,8 @@ export function Confidence({ level, ctx }: { level: string; ctx: PageCtx }) {
   );
 }
 
-const URL_RE = /https?:\/\/[^\s;,)]+/g;
+/** Full URLs, and bare web addresses as sources often write them (`heraldo.mx/en-vigor…`, `studylib.es/doc/4440696`). */
+const LINK_RE = /https?:\/\/[^\s;,)]+|\b(?:[a-z0-9-]+\.)+(?:mx|com|org|net|es|info|edu|int|gov)\b(?:\/[^\s;,)]*)?/gi;
 
 function hostOf(url: string): string {
   try {
@@ -66,27 +67,41 @@ function hostOf(url: string): string {
   }
 }
 
-/** A source citation: each URL in it as a link named by its host, any other text as written. */
+type Piece = { text: string } | { href: string; shown: string };
+
+/** Splits a citation into text and links; a full URL is shown by its host, a bare address as written. */
+export function citationPieces(citation: string): Piece[] {
+  const out: Piece[] = [];
+  let at = 0;
+  for (const m of citation.matchAll(LINK_RE)) {
+    if (m.index! > at) out.push({ text: citation.slice(at, m.index) });
+    const raw = m[0].replace(/[.]+$/, '');
+    const full = /^https?:/i.test(raw);
+    out.push({ href: full ? raw : `https://${raw}`, shown: full ? hostOf(raw) : raw });
+    at = m.index! + raw.length;
+  }
+  if (at < citation.length) out.push({ text: citation.slice(at) });
+  return out;
+}
+
+/** A source citation: its links live, the rest as written; a citation without links links to `url` when known. */
 export function SourceCite({ citation, url, ctx, bare = false }: { citation: string; url: string | null; ctx: PageCtx; bare?: boolean }) {
-  const urls = citation.match(URL_RE) ?? [];
-  const rest = citation.replace(URL_RE, '').replace(/^[\s;,]+|[\s;,]+$/g, '').replace(/\s*;\s*(;\s*)*/g, '; ');
-  const links = urls.length ? urls : url ? [url] : [];
+  const pieces = citationPieces(citation.trim());
+  const hasLink = pieces.some((p) => 'href' in p);
   return (
     <span class="source">
       {bare ? null : <><span class="source-label">{ctx.t.evidence.source}:</span>{' '}</>}
-      {rest && !urls.length && url ? (
-        <a href={url} rel="noopener noreferrer external">{rest}</a>
-      ) : rest ? (
-        <span class="citation">{rest}</span>
-      ) : null}
-      {urls.length
-        ? links.map((u, i) => (
-            <>
-              {i > 0 || rest ? ' · ' : ''}
-              <a href={u} rel="noopener noreferrer external" title={u}>{hostOf(u)}</a>
-            </>
-          ))
-        : null}
+      {!hasLink && url ? (
+        <a href={url} rel="noopener noreferrer external">{citation}</a>
+      ) : (
+        pieces.map((p) =>
+          'href' in p ? (
+            <a href={p.href} rel="noopener noreferrer external" title={p.href}>{p.shown}</a>
+          ) : (
+            p.text
+          ),
+        )
+      )}
     </span>
   );
 }
