@@ -188,6 +188,14 @@ describe('safety', () => {
     }
   });
 
+  it('links only web addresses from sources: a javascript: URL stays text', async () => {
+    const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-DUR', title: 'Ley con fuente hostil', kind: 'law', source: 'x', confidence: 'low' });
+    const version = await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'introduced', date: '2020', text: 'Artículo 1. Texto.', sourceUrl: 'javascript:alert(1)' });
+    const { body } = await html(`/bills/${bill.body.id}`);
+    expect(body).not.toContain('href="javascript:');
+    if (version.status === 201) expect(body).toContain('javascript:alert(1)');
+  });
+
   it('sets a Content-Security-Policy without inline scripts, and serves only external scripts', async () => {
     const { res, body } = await html('/');
     const csp = res.headers.get('content-security-policy')!;

@@ -88,11 +88,13 @@ export function citationPieces(citation: string): Piece[] {
 export function SourceCite({ citation, url, ctx, bare = false }: { citation: string; url: string | null; ctx: PageCtx; bare?: boolean }) {
   const pieces = citationPieces(citation.trim());
   const hasLink = pieces.some((p) => 'href' in p);
+  // Only web links: a stored `javascript:` or `data:` URL is shown as text, never made clickable.
+  const safe = url && /^https?:\/\//i.test(url) ? url : null;
   return (
     <span class="source">
       {bare ? null : <><span class="source-label">{ctx.t.evidence.source}:</span>{' '}</>}
-      {!hasLink && url ? (
-        <a href={url} rel="noopener noreferrer external">{citation}</a>
+      {!hasLink && safe ? (
+        <a href={safe} rel="noopener noreferrer external">{citation}</a>
       ) : (
         pieces.map((p) =>
           'href' in p ? (
