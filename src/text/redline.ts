@@ -11,7 +11,7 @@
  */
 import { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
-import { sharedVocabulary, tokenize, type Tokens, type Vocabulary } from './tokens';
+import { commonEnds, sharedVocabulary, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { RedlineOp } from './types';
 import { diffWords } from './words';
 
@@ -124,6 +124,16 @@ function words(
     out.push('insert', right);
     if (HAS_WORD.test(left || right)) state.present = false;
     return;
+  }
+  if (!ta || !tb) {
+    // Most of a changed run is usually the same on both sides: only the middle is tokenized.
+    const [prefix, suffix] = commonEnds(left, right);
+    if (prefix > 0 || suffix > 0) {
+      out.push('equal', left.slice(0, prefix));
+      words(left.slice(prefix, left.length - suffix), right.slice(prefix, right.length - suffix), ctx, out, state);
+      out.push('equal', left.slice(left.length - suffix));
+      return;
+    }
   }
   const a = ta ?? tokenize(left, ctx.vocab);
   const b = tb ?? tokenize(right, ctx.vocab);

@@ -188,6 +188,32 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
   return { text, ids: idBuffer.slice(0, count), starts: startBuffer.slice(0, count + 1), terms: termBuffer.slice(0, words) };
 }
 
+/**
+ * Lengths of the common prefix and suffix of two different texts, each cut where a token starts after whitespace, so
+ * the ends split into the same tokens on both sides and only the middle needs a word diff.
+ *
+ * @example
+ * commonEnds('pena de 5 años', 'pena de 7 años') // [8, 4]
+ */
+export function commonEnds(x: string, y: string): [number, number] {
+  const n = Math.min(x.length, y.length);
+  let p = 0;
+  while (p < n && x.charCodeAt(p) === y.charCodeAt(p)) p++;
+  // A cut at k needs x[k - 1] and x[k] inside the common part: k < p.
+  let prefix = p - 1;
+  while (prefix > 0 && !startsAfterSpace(x, prefix)) prefix--;
+  prefix = Math.max(prefix, 0);
+  let s = 0;
+  while (s < n - prefix && x.charCodeAt(x.length - 1 - s) === y.charCodeAt(y.length - 1 - s)) s++;
+  let suffix = s - 1;
+  while (suffix > 0 && !startsAfterSpace(x, x.length - suffix)) suffix--;
+  return [prefix, Math.max(suffix, 0)];
+}
+
+function startsAfterSpace(text: string, k: number): boolean {
+  return CLASS[text.charCodeAt(k - 1)] === 1 && CLASS[text.charCodeAt(k)] !== 1;
+}
+
 function sameChars(s: string, text: string, start: number, end: number): boolean {
   if (s.length !== end - start) return false;
   for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
