@@ -61,7 +61,8 @@ export function diffKeys(
   const ea = a1 - s;
   const eb = b1 - s;
   const fillGap = fill ? gap : keep;
-  if (ea - ma + (eb - mb) <= SMALL_GAP) fillGap(out, a, ma, ea, b, mb, eb, budget);
+  // Without `fill`, anchors are all the caller gets from this level, so they are looked for in small gaps too.
+  if (fill && ea - ma + (eb - mb) <= SMALL_GAP) fillGap(out, a, ma, ea, b, mb, eb, budget);
   else {
     let ci = ma;
     let cj = mb;
