@@ -38,22 +38,23 @@ export interface WithoutFurniture {
  */
 export function removeFurniture(pages: PageLines[]): WithoutFurniture {
   const threshold = Math.max(2, Math.ceil(pages.length * MIN_SHARE));
-  const heights = new Map<string, number[][]>();
+  const keys = new Map<PdfLine, string>();
+  const places = new Map<string, { y: number; page: number }[]>();
   pages.forEach(({ lines }, page) => {
     for (const line of lines) {
-      const perPage = heights.get(key(line)) ?? [];
-      (perPage[page] ??= []).push(line.y);
-      heights.set(key(line), perPage);
+      const k = key(line);
+      keys.set(line, k);
+      const list = places.get(k);
+      if (list) list.push({ y: line.y, page });
+      else places.set(k, [{ y: line.y, page }]);
     }
   });
 
   const repeating = new Set<string>();
-  for (const [k, perPage] of heights) {
-    if (pagesAtCommonHeight(perPage) >= threshold) repeating.add(k);
-  }
+  for (const [k, list] of places) if (list.length >= threshold && pagesAtCommonHeight(list) >= threshold) repeating.add(k);
 
   const removed = new Map<string, FurnitureLine>();
-  const isFurniture = (line: PdfLine) => repeating.has(key(line)) && lineRole(line.text) !== 'start';
+  const isFurniture = (line: PdfLine) => repeating.has(keys.get(line)!) && lineRole(line.text) !== 'start';
   const result = pages.map(({ lines, top: topEdge, bottom: bottomEdge }) => {
     const band = (topEdge - bottomEdge) * MARGIN_BAND;
     const [topBlock, bottomBlock] = edgeBlocks(lines);
@@ -62,9 +63,9 @@ export function removeFurniture(pages: PageLines[]): WithoutFurniture {
     while (top < Math.min(bottom, topBlock) && lines[top]!.y >= topEdge - band && isFurniture(lines[top]!)) top++;
     while (bottom > Math.max(top, lines.length - bottomBlock) && lines[bottom - 1]!.y <= bottomEdge + band && isFurniture(lines[bottom - 1]!)) bottom--;
     for (const line of [...lines.slice(0, top), ...lines.slice(bottom)]) {
-      const entry = removed.get(key(line)) ?? { line: line.text, pages: 0 };
+      const entry = removed.get(keys.get(line)!) ?? { line: line.text, pages: 0 };
       entry.pages++;
-      removed.set(key(line), entry);
+      removed.set(keys.get(line)!, entry);
     }
     return lines.slice(top, bottom);
   });
@@ -87,8 +88,8 @@ function key(line: PdfLine): string {
 }
 
 /** The most pages on which the line stands within SAME_HEIGHT of one height (a sliding window over sorted heights). */
-function pagesAtCommonHeight(perPage: number[][]): number {
-  const places = perPage.flatMap((ys, page) => (ys ?? []).map((y) => ({ y, page }))).sort((a, b) => a.y - b.y);
+function pagesAtCommonHeight(list: { y: number; page: number }[]): number {
+  const places = [...list].sort((a, b) => a.y - b.y);
   const inWindow = new Map<number, number>();
   let best = 0;
   let start = 0;
