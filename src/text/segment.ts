@@ -411,8 +411,10 @@ function startsUpper(line: string): boolean {
 /** True when a line ends a sentence or a clause: . ; : ! ? (possibly followed by closing quotes or brackets). */
 function endsSentence(line: string): boolean {
   let i = line.length - 1;
-  while (i >= 0 && '"”»\')]'.includes(line[i]!)) i--;
-  return i >= 0 && '.;:!?'.includes(line[i]!);
+  // Char codes, not one-character strings: this runs several times on every line.
+  for (let c = line.charCodeAt(i); c === 34 || c === 0x201d || c === 0xbb || c === 39 || c === 41 || c === 93; c = line.charCodeAt(--i));
+  const c = line.charCodeAt(i);
+  return c === 46 || c === 59 || c === 58 || c === 33 || c === 63; // . ; : ! ?
 }
 
 function countWords(line: string): number {
