@@ -16,6 +16,7 @@
  * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
  * a merge of two arrays, without per-term allocations.
  */
+import { lineDice, linesOf, type Lines } from './lines';
 import { dice } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
@@ -28,11 +29,13 @@ export interface AlignedGroup {
   score: number;
 }
 
-/** Result of `align`: the groups, and the tokens of every unit that had to be tokenized (reused by the redline). */
+/** Result of `align`: the groups, and the tokens and lines of the units it had to read (reused by the redline). */
 export interface Alignment {
   groups: AlignedGroup[];
   model: (Tokens | undefined)[];
   bill: (Tokens | undefined)[];
+  modelLines: (Lines | undefined)[];
+  billLines: (Lines | undefined)[];
 }
 
 /** Dice overlap of lines needed to pair two units with the same ref. */
@@ -66,21 +69,23 @@ interface Bag {
  * @example
  * const m = segment('Artículo 1. La ley protege a las víctimas.\nArtículo 2. Se crea un fondo.').units;
  * const b = segment('Artículo 1. Se crea un fondo.\nArtículo 2. La ley protege a todas las víctimas.').units;
- * align(m, b, new Vocabulary()).groups.map((g) => [g.models, g.bills]) // [[[0], [1]], [[1], [0]]]
+ * align(m, b, new Vocabulary(), new Map()).groups.map((g) => [g.models, g.bills]) // [[[0], [1]], [[1], [0]]]
  */
-export function align(model: Provision[], bill: Provision[], vocab: Vocabulary): Alignment {
-  const a = new Aligner(model, bill, vocab);
+export function align(model: Provision[], bill: Provision[], vocab: Vocabulary, lineTable: Map<string, number>): Alignment {
+  const a = new Aligner(model, bill, vocab, lineTable);
   a.identical();
   a.sameRef();
   a.folded();
   a.similar();
   a.pieces();
-  return { groups: a.result(), model: a.tokM, bill: a.tokB };
+  return { groups: a.result(), model: a.tokM, bill: a.tokB, modelLines: a.linesM, billLines: a.linesB };
 }
 
 class Aligner {
   readonly tokM: (Tokens | undefined)[];
   readonly tokB: (Tokens | undefined)[];
+  readonly linesM: (Lines | undefined)[];
+  readonly linesB: (Lines | undefined)[];
   private readonly bagM: (Bag | undefined)[];
   private readonly bagB: (Bag | undefined)[];
   private readonly groupOfM: Int32Array;
@@ -93,9 +98,12 @@ class Aligner {
     private readonly M: Provision[],
     private readonly B: Provision[],
     private readonly vocab: Vocabulary,
+    private readonly lineTable: Map<string, number>,
   ) {
     this.tokM = new Array(M.length);
     this.tokB = new Array(B.length);
+    this.linesM = new Array(M.length);
+    this.linesB = new Array(B.length);
     this.bagM = new Array(M.length);
     this.bagB = new Array(B.length);
     this.groupOfM = new Int32Array(M.length).fill(-1);
@@ -114,7 +122,7 @@ class Aligner {
     for (const b of this.free(this.groupOfB)) {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
-      const lines = lineDice(this.M[m]!.text, this.B[b]!.text);
+      const lines = lineDice(this.lines('M', m), this.lines('B', b));
       if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
       else {
         const d = dice(this.bigrams('M', m), this.bigrams('B', b));
@@ -198,6 +206,11 @@ class Aligner {
   private tokens(side: 'M' | 'B', u: number): Tokens {
     const cache = side === 'M' ? this.tokM : this.tokB;
     return (cache[u] ??= tokenize((side === 'M' ? this.M : this.B)[u]!.text, this.vocab));
+  }
+
+  private lines(side: 'M' | 'B', u: number): Lines {
+    const cache = side === 'M' ? this.linesM : this.linesB;
+    return (cache[u] ??= linesOf((side === 'M' ? this.M : this.B)[u]!.text, this.lineTable));
   }
 
   // Sorted hashed bigrams of a unit's words.
@@ -379,24 +392,6 @@ function bagOf(terms: Int32Array): Bag {
   }
   return { all: all.slice(), keys: keys.slice(0, d + 1), counts: counts.slice(0, d + 1), total: size };
 }
-
-// Dice coefficient of the lines of two texts (as multisets).
-function lineDice(x: string, y: string): number {
-  const lx = x.split('\n');
-  const ly = y.split('\n');
-  const count = new Map<string, number>();
-  for (const l of lx) count.set(l, (count.get(l) ?? 0) + 1);
-  let common = 0;
-  for (const l of ly) {
-    const c = count.get(l);
-    if (c) {
-      common++;
-      count.set(l, c - 1);
-    }
-  }
-  return (2 * common) / (lx.length + ly.length);
-}
-
 
 // L2-normalised TF-IDF weights aligned with the bag's keys.
 function tfidf(bag: Bag, idf: Idf): Float64Array {

@@ -26,7 +26,7 @@ export const ENGINE_VERSION = 'armoniza-text-1.0.0';
  */
 export function compare(model: LegalDocument, bill: LegalDocument, options: CompareOptions = {}): Comparison {
   const ctx = diffContext();
-  const alignment = align(model.units, bill.units, ctx.vocab);
+  const alignment = align(model.units, bill.units, ctx.vocab, ctx.lines);
   const coverage: CoverageEntry[] = model.units.map((u) => ({ model: u.ref, status: 'missing', similarity: 0, matches: [] }));
   const matched = new Uint8Array(bill.units.length);
   const pairs: AlignedPair[] = [];
@@ -35,8 +35,9 @@ export function compare(model: LegalDocument, bill: LegalDocument, options: Comp
     const ms = g.models.map((i) => model.units[i]!);
     const bs = g.bills.map((i) => bill.units[i]!);
     const single = ms.length === 1 && bs.length === 1;
-    const tokens = single ? { a: alignment.model[g.models[0]!], b: alignment.bill[g.bills[0]!] } : {};
-    const diff = diffTexts(joined(ms), joined(bs), ctx, tokens);
+    const [m0, b0] = [g.models[0]!, g.bills[0]!];
+    const known = single ? { a: alignment.model[m0], b: alignment.bill[b0], linesA: alignment.modelLines[m0], linesB: alignment.billLines[b0] } : {};
+    const diff = diffTexts(joined(ms), joined(bs), ctx, known);
     const present = diff.present;
     const similarity = present ? 1 : round(diff.coarse ? g.score : diff.similarity);
     const pair: AlignedPair = {

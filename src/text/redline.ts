@@ -9,6 +9,7 @@
  * All diffs of a comparison share one step budget; a part that would exceed it falls back to delete + insert and the
  * result is flagged coarse.
  */
+import { linesOf, type Lines } from './lines';
 import { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
 import { commonEnds, sharedVocabulary, tokenize, type Tokens, type Vocabulary } from './tokens';
@@ -61,37 +62,46 @@ export function diffContext(steps = DEFAULT_DIFF_STEPS): DiffContext {
   return { vocab: sharedVocabulary(), budget: { steps }, lines: new Map() };
 }
 
+/** What the alignment already computed for a pair of texts: their tokens, their lines. */
+export interface KnownParts {
+  a?: Tokens;
+  b?: Tokens;
+  linesA?: Lines;
+  linesB?: Lines;
+}
+
 /**
- * Redline of two texts within a comparison's context; `tokens` may pass the texts already tokenized.
+ * Redline of two texts within a comparison's context; `known` may pass the texts already tokenized or split in lines.
  *
  * @example
  * const d = diffTexts('uno\ndos', 'uno\ntres', diffContext());
  * d.present // false
  */
-export function diffTexts(left: string, right: string, ctx: DiffContext, tokens: { a?: Tokens; b?: Tokens } = {}): PairDiff {
+export function diffTexts(left: string, right: string, ctx: DiffContext, known: KnownParts = {}): PairDiff {
   if (left === right) return { ops: left ? [{ op: 'equal', text: left }] : [], coarse: false, similarity: 1, present: true };
   const out = new OpsBuilder();
   const state = { coarse: false, present: true };
-  const la = tokens.a && tokens.b ? [] : left.split('\n');
-  const lb = tokens.a && tokens.b ? [] : right.split('\n');
   // Already tokenized (the alignment needed their words): no line pass, the word diff works block by block.
-  if (la.length <= 1 || lb.length <= 1) {
-    words(left, right, ctx, out, state, tokens.a, tokens.b);
+  const tokenized = known.a !== undefined && known.b !== undefined;
+  const la = tokenized ? undefined : (known.linesA ?? linesOf(left, ctx.lines));
+  const lb = tokenized ? undefined : (known.linesB ?? linesOf(right, ctx.lines));
+  if (!la || !lb || la.ids.length <= 1 || lb.ids.length <= 1) {
+    words(left, right, ctx, out, state, known.a, known.b);
   } else {
-    const ka = lineIds(la, ctx.lines);
-    const kb = lineIds(lb, ctx.lines);
-    const offA = offsets(la);
-    const offB = offsets(lb);
+    const offA = la.offsets;
+    const offB = lb.offsets;
+    const n = la.ids.length;
+    const m = lb.ids.length;
     // Lines are only matched (prefix, suffix, unique lines); whatever lies between goes to the word diff.
-    const d = diffKeys(ka, 0, la.length, kb, 0, lb.length, ctx.budget, false);
+    const d = diffKeys(la.ids, 0, n, lb.ids, 0, m, ctx.budget, false);
     let i = 0;
     let j = 0;
     let hi = 0;
     let hj = 0;
     const flush = () => {
       if (hi === i && hj === j) return;
-      const whole = hi === 0 && hj === 0 && i === la.length && j === lb.length;
-      words(left.slice(offA[hi], offA[i]), right.slice(offB[hj], offB[j]), ctx, out, state, whole ? tokens.a : undefined, whole ? tokens.b : undefined);
+      const whole = hi === 0 && hj === 0 && i === n && j === m;
+      words(left.slice(offA[hi], offA[i]), right.slice(offB[hj], offB[j]), ctx, out, state, whole ? known.a : undefined, whole ? known.b : undefined);
     };
     for (const r of d.runs) {
       if (r.op === 'equal') {
@@ -139,27 +149,6 @@ function words(
   const b = tb ?? tokenize(right, ctx.vocab);
   if (!sameTerms(a.terms, b.terms)) state.present = false;
   if (diffWords(a, b, ctx.vocab, ctx.budget, out)) state.coarse = true;
-}
-
-// Line ids; the last line has no "\n" of its own, so it only ever matches the other text's last line.
-function lineIds(lines: string[], ids: Map<string, number>): Int32Array {
-  const out = new Int32Array(lines.length);
-  for (let i = 0; i < lines.length; i++) {
-    const key = i === lines.length - 1 ? `\u0000${lines[i]}` : lines[i]!;
-    let id = ids.get(key);
-    if (id === undefined) ids.set(key, (id = ids.size));
-    out[i] = id;
-  }
-  return out;
-}
-
-// Start offset of each line (its "\n" belongs to it), plus the text length at the end.
-function offsets(lines: string[]): number[] {
-  const off = new Array<number>(lines.length + 1);
-  off[0] = 0;
-  for (let i = 0; i < lines.length; i++) off[i + 1] = off[i]! + lines[i]!.length + 1;
-  off[lines.length] = off[lines.length]! - 1;
-  return off;
 }
 
 function sameTerms(x: Int32Array, y: Int32Array): boolean {
