@@ -12,7 +12,7 @@
 import { linesOf, type Lines } from './lines';
 import { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
-import { commonEnds, sharedVocabulary, tokenize, type Tokens, type Vocabulary } from './tokens';
+import { commonEnds, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { RedlineOp } from './types';
 import { diffWords } from './words';
 
@@ -119,6 +119,10 @@ export function diffTexts(left: string, right: string, ctx: DiffContext, known: 
   return { ops: out.tidy(), coarse: state.coarse, similarity: out.similarity(), present: state.present };
 }
 
+// The tokens of a run of changed lines live for one word diff only: they are written into these buffers.
+const LEFT = new TokenBuffers();
+const RIGHT = new TokenBuffers();
+
 // Word-level diff of one run of changed lines.
 function words(
   left: string,
@@ -145,8 +149,8 @@ function words(
       return;
     }
   }
-  const a = ta ?? tokenize(left, ctx.vocab);
-  const b = tb ?? tokenize(right, ctx.vocab);
+  const a = ta ?? tokenize(left, ctx.vocab, LEFT);
+  const b = tb ?? tokenize(right, ctx.vocab, RIGHT);
   if (!sameTerms(a.terms, b.terms)) state.present = false;
   if (diffWords(a, b, ctx.vocab, ctx.budget, out)) state.coarse = true;
 }

@@ -138,26 +138,41 @@ export function sharedVocabulary(): Vocabulary {
   return shared;
 }
 
-// Growable scratch buffers shared by every call (the engine is synchronous).
-let idBuffer = new Int32Array(1 << 12);
-let startBuffer = new Int32Array(1 << 12);
-let termBuffer = new Int32Array(1 << 12);
+/**
+ * Growable output buffers for `tokenize`. Tokens written into them are views, valid until the buffers are used again:
+ * for the transient tokens of one word diff, which then cost no allocation.
+ */
+export class TokenBuffers {
+  ids = new Int32Array(1 << 12);
+  starts = new Int32Array(1 << 12);
+  terms = new Int32Array(1 << 12);
+
+  reserve(n: number): void {
+    if (this.ids.length >= n) return;
+    const size = Math.max(n, this.ids.length * 2);
+    this.ids = new Int32Array(size);
+    this.starts = new Int32Array(size);
+    this.terms = new Int32Array(size);
+  }
+}
+
+// Scratch of the calls that return tokens owning their arrays.
+const scratch = new TokenBuffers();
 
 /**
- * Split a text into word, whitespace and punctuation tokens interned in `vocab`.
+ * Split a text into word, whitespace and punctuation tokens interned in `vocab`. With `into`, the result is a view of
+ * those buffers (valid until their next use); otherwise it owns its arrays.
  *
  * @example
  * const v = new Vocabulary();
  * const t = tokenize('Se deroga.', v);
  * Array.from(t.ids, (id) => v.textOf(id)) // ['Se', ' ', 'deroga', '.']
  */
-export function tokenize(text: string, vocab: Vocabulary): Tokens {
+export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers): Tokens {
   const n = text.length;
-  if (idBuffer.length < n + 1) {
-    idBuffer = new Int32Array(n + 1);
-    startBuffer = new Int32Array(n + 1);
-    termBuffer = new Int32Array(n + 1);
-  }
+  const buf = into ?? scratch;
+  buf.reserve(n + 1);
+  const { ids, starts, terms } = buf;
   let count = 0;
   let words = 0;
   let i = 0;
@@ -180,12 +195,13 @@ export function tokenize(text: string, vocab: Vocabulary): Tokens {
       if (c >= 0xd800 && c <= 0xdbff && i < n) h = Math.imul(h ^ text.charCodeAt(i++), 0x01000193);
     }
     const id = vocab.intern(text, start, i, h & 0x3fffffff, kind);
-    idBuffer[count] = id;
-    startBuffer[count++] = start;
-    if (kind === WORD) termBuffer[words++] = vocab.termOf(id);
+    ids[count] = id;
+    starts[count++] = start;
+    if (kind === WORD) terms[words++] = vocab.termOf(id);
   }
-  startBuffer[count] = n;
-  return { text, ids: idBuffer.slice(0, count), starts: startBuffer.slice(0, count + 1), terms: termBuffer.slice(0, words) };
+  starts[count] = n;
+  if (into) return { text, ids: ids.subarray(0, count), starts: starts.subarray(0, count + 1), terms: terms.subarray(0, words) };
+  return { text, ids: ids.slice(0, count), starts: starts.slice(0, count + 1), terms: terms.slice(0, words) };
 }
 
 /**

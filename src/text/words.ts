@@ -49,7 +49,7 @@ interface Block {
  * out.tidy() // [{ op: 'equal', text: 'pena de ' }, { op: 'delete', text: '5' }, { op: 'insert', text: '7' }, { op: 'equal', text: ' años' }]
  */
 export function diffWords(a: Tokens, b: Tokens, vocab: Vocabulary, budget: DiffBudget, out: OpsBuilder): boolean {
-  return new PairDiffer(sideOf(a, vocab), sideOf(b, vocab), vocab, budget, out).run();
+  return new PairDiffer(sideOf(a, vocab, SIDE_A), sideOf(b, vocab, SIDE_B), vocab, budget, out).run();
 }
 
 class PairDiffer {
@@ -177,31 +177,35 @@ class PairDiffer {
 
 }
 
-// Scratch buffers for sideOf, grown as needed (the engine is synchronous).
-let atBuffer = new Int32Array(1024);
-let keyBuffer = new Int32Array(1024);
-let spaceBuffer = new Int32Array(1024);
+/** Growable buffers of one side; a Side is a view of them, valid for one `diffWords` call (the engine is synchronous). */
+class SideBuffers {
+  at = new Int32Array(1024);
+  keys = new Int32Array(1024);
+  space = new Int32Array(1024);
+}
+const SIDE_A = new SideBuffers();
+const SIDE_B = new SideBuffers();
 
-function sideOf(t: Tokens, vocab: Vocabulary): Side {
+function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
   const n = t.ids.length;
-  if (atBuffer.length < n) {
-    atBuffer = new Int32Array(n);
-    keyBuffer = new Int32Array(n);
-    spaceBuffer = new Int32Array(n);
+  if (buf.at.length < n) {
+    buf.at = new Int32Array(n);
+    buf.keys = new Int32Array(n);
+    buf.space = new Int32Array(n);
   }
+  const { at, keys, space } = buf;
   let k = 0;
   for (let i = 0; i < n; i++) {
     const id = t.ids[i]!;
     if (vocab.kindOf(id) === SPACE) {
-      if (k > 0) spaceBuffer[k - 1] = id;
+      if (k > 0) space[k - 1] = id;
       continue;
     }
-    atBuffer[k] = i;
-    keyBuffer[k] = id;
-    spaceBuffer[k++] = -1;
+    at[k] = i;
+    keys[k] = id;
+    space[k++] = -1;
   }
-  const at = atBuffer.slice(0, k);
-  return { t, at, keys: keyBuffer.slice(0, k), space: spaceBuffer.slice(0, k), lead: k > 0 ? t.starts[at[0]!]! : t.text.length };
+  return { t, at: at.subarray(0, k), keys: keys.subarray(0, k), space: space.subarray(0, k), lead: k > 0 ? t.starts[at[0]!]! : t.text.length };
 }
 
 // Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
