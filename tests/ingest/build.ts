@@ -39,15 +39,15 @@ export async function buildPdf(pages: PageSpec[]): Promise<Uint8Array> {
 }
 
 /**
- * Lays out paragraphs as a justified-looking body: each paragraph's lines 13.2 pt apart, paragraphs 26 pt apart,
- * pages filled from y = 690 down to 90, with a header and an "N de M" footer on every page.
+ * Lays out paragraphs as a body text: each paragraph's lines 13.2 pt apart, paragraphs 26 pt apart, `linesPerPage`
+ * lines on a page (a page may end inside a paragraph), with a header and an "N de M" footer on every page.
  */
-export function layoutPages(paragraphs: string[][], header: string[]): PageSpec[] {
+export function layoutPages(paragraphs: string[][], header: string[], linesPerPage = 40): PageSpec[] {
   const pages: TextLine[][] = [[]];
   let y = 690;
   for (const paragraph of paragraphs) {
     for (const text of paragraph) {
-      if (y < 90) {
+      if (pages[pages.length - 1]!.length === linesPerPage) {
         pages.push([]);
         y = 690;
       }
