@@ -5,6 +5,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import { statusReport } from '../src/api/status-routes.js';
+import { billHistory, jurisdictionHistory, type AuditRecord } from '../src/db/audit.js';
 import { getBill, listActions, listBills, type ActionView, type BillDetail } from '../src/db/bills.js';
 import type { Db } from '../src/db/client.js';
 import { getJurisdiction, listJurisdictions, type Jurisdiction } from '../src/db/jurisdictions.js';
@@ -44,6 +45,8 @@ export interface StateData {
   now: JurisdictionStatus;
   history: HistoryStep[];
   bills: BillDetail[];
+  /** The audit trail of the state's bills, newest first. */
+  changes: AuditRecord[];
 }
 
 /** One jurisdiction: status today, how it got there, and every bill with its versions, amendments and actions. */
@@ -51,10 +54,11 @@ export async function loadState(db: Db, id: string): Promise<StateData | undefin
   const place = await getJurisdiction(db, id);
   if (!place) return undefined;
   const root = place.parentId ?? place.id;
-  const [[now], list, parent] = await Promise.all([
+  const [[now], list, parent, changes] = await Promise.all([
     statusAt(db, root, today(), place.id),
     listBills(db, { jurisdiction: id, page: 1, perPage: 500 }),
     place.parentId ? getJurisdiction(db, place.parentId) : Promise.resolve(undefined),
+    jurisdictionHistory(db, id),
   ]);
   const bills = (await Promise.all(list.items.map((b) => getBill(db, b.id)))).filter((b): b is BillDetail => !!b);
   const days = [...new Set(bills.flatMap((b) => b.actions.filter((a) => a.reaches && a.dateEffective).map((a) => a.dateEffective!)))].sort();
@@ -64,18 +68,21 @@ export async function loadState(db: Db, id: string): Promise<StateData | undefin
     if (history.at(-1)?.status === s.status) continue;
     history.push({ from: s.since ?? s.from, status: s.status, evidence: s.evidence });
   }
-  return { place, parent, now: now!, history, bills };
+  return { place, parent, now: now!, history, bills, changes };
 }
 
 export interface BillData {
   bill: BillDetail;
   place: Jurisdiction | undefined;
+  /** The audit trail of the bill and its children, oldest first. */
+  changes: AuditRecord[];
 }
 
 export async function loadBill(db: Db, id: string): Promise<BillData | undefined> {
   const bill = await getBill(db, id);
   if (!bill) return undefined;
-  return { bill, place: await getJurisdiction(db, bill.jurisdictionId) };
+  const [place, changes] = await Promise.all([getJurisdiction(db, bill.jurisdictionId), billHistory(db, id)]);
+  return { bill, place, changes };
 }
 
 export interface TimelineData {

@@ -7,6 +7,7 @@ import type { Db, Statement, Store } from './client.js';
 import { auditLog, bills } from './schema.js';
 
 export type AuditAction = (typeof auditLog.$inferInsert)['action'];
+export type AuditRecord = typeof auditLog.$inferSelect;
 
 /**
  * The statement that records one change; put it in the same `atomic` call as the change.

@@ -177,6 +177,18 @@ export const en: Dict = {
     ofVersion: (v: string) => `Version: ${v}`,
     error: 'The comparison failed',
   },
+  changes: {
+    title: 'Change history',
+    intro: 'Who recorded or changed each fact and when, with the values before and after. This record cannot be altered.',
+    empty: 'No changes recorded since the initial load.',
+    when: 'When',
+    who: 'Who',
+    what: 'What',
+    detail: 'Before → after',
+    actions: { create: 'created', update: 'changed', delete: 'deleted', restore: 'restored' },
+    entities: { bills: 'the bill or law', actions: 'an action', versions: 'a version', amendments: 'an amendment', files: 'an original file' },
+    seed: 'initial load',
+  },
   signin: {
     title: 'Sign in',
     heading: 'Sign in to Armoniza',

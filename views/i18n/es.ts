@@ -177,6 +177,18 @@ export const es = {
     ofVersion: (v: string) => `Versión: ${v}`,
     error: 'No se pudo comparar',
   },
+  changes: {
+    title: 'Historial de cambios',
+    intro: 'Quién registró o cambió cada dato y cuándo, con los valores antes y después. Este registro no se puede modificar.',
+    empty: 'Sin cambios registrados desde la carga inicial.',
+    when: 'Cuándo',
+    who: 'Quién',
+    what: 'Qué',
+    detail: 'Antes → después',
+    actions: { create: 'creó', update: 'cambió', delete: 'eliminó', restore: 'restauró' },
+    entities: { bills: 'la iniciativa o ley', actions: 'un acto', versions: 'una versión', amendments: 'una enmienda', files: 'un archivo original' } as Record<string, string>,
+    seed: 'carga inicial',
+  },
   signin: {
     title: 'Entrar',
     heading: 'Entrar a Armoniza',

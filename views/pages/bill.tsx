@@ -10,6 +10,7 @@ import type { BillData } from '../data.js';
 import { ActionsTable, BillMeta } from '../components/bill-card.js';
 import { FactDate, Notes, SourceCite } from '../components/facts.js';
 import { Timeline, eventsFromActions } from '../components/timeline.js';
+import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
 
 export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: BillData; pick?: { a?: string; b?: string }; redline?: Child }) {
@@ -131,6 +132,10 @@ export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: Bil
         ) : (
           <p class="muted">{t.bill.amendmentsEmpty}</p>
         )}
+      </Section>
+
+      <Section id="changes" title={t.changes.title}>
+        <ChangeLog entries={data.changes} ctx={ctx} />
       </Section>
     </Layout>
   );

@@ -7,6 +7,7 @@ import { STATUSES } from '../../src/domain/vocabulary.js';
 import { factDate, label } from '../i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 import type { StateData } from '../data.js';
+import { ChangeLog } from '../components/change-log.js';
 import { BillCard } from '../components/bill-card.js';
 import { EvidenceItem, StatusBadge, UndatedNote } from '../components/facts.js';
 import { Timeline, eventsFromActions } from '../components/timeline.js';
@@ -106,6 +107,10 @@ export function StatePage({ ctx, data, coverage }: { ctx: PageCtx; data: StateDa
 
       <Section id="coverage" title={t.state.coverage}>
         {coverage ?? <p class="muted">{t.state.coverageNone}</p>}
+      </Section>
+
+      <Section id="changes" title={t.changes.title}>
+        <ChangeLog entries={data.changes} ctx={ctx} />
       </Section>
     </Layout>
   );
