@@ -1,6 +1,6 @@
 /**
  * PDF to text with unpdf (pdf.js built to run on Node, workerd and browsers). Each page's positioned text is rebuilt
- * into lines (`assembleLines`), running headers and footers found by repetition are removed (`removeFurniture`), and
+ * into lines in reading order (`columnLines`, which reads a two-column page column by column), running headers and footers found by repetition are removed (`removeFurniture`), and
  * lines are re-joined into paragraphs without merging provisions (`joinParagraphs`). Text set at another angle than
  * most of its page (stamps, margin notes) is left out with a warning; a page set sideways is read in its own frame.
  *
@@ -11,7 +11,8 @@
 
 import { getDocumentProxy } from 'unpdf';
 import { IngestError } from './errors.js';
-import { assembleLines, type PageLines, type PlacedText } from './pdf-lines.js';
+import { columnLines } from './pdf-columns.js';
+import type { PageLines, PlacedText } from './pdf-lines.js';
 import { removeFurniture } from './pdf-furniture.js';
 import { joinParagraphs } from './pdf-paragraphs.js';
 import type { FurnitureLine } from './types.js';
@@ -61,12 +62,15 @@ export async function extractPdf(bytes: Uint8Array, onProgress?: (done: number, 
     }
 
     const pages: PageLines[] = [];
+    const twoColumns: number[] = [];
     let offAngle = 0;
     for (let number = 1; number <= pdf.numPages; number++) {
       const { items, view } = await readPage(pdf, number);
       const placed = upright(items, view);
       offAngle += placed.skipped;
-      pages.push({ lines: assembleLines(placed.fragments), top: placed.top, bottom: placed.bottom });
+      const { lines, columns } = columnLines(placed.fragments);
+      if (columns === 2) twoColumns.push(number);
+      pages.push({ lines, top: placed.top, bottom: placed.bottom });
       onProgress?.(number, pdf.numPages);
     }
 
@@ -78,6 +82,9 @@ export async function extractPdf(bytes: Uint8Array, onProgress?: (done: number, 
       );
     }
     if (blank.length > 0) warnings.push(`No text on page${blank.length === 1 ? '' : 's'} ${list(blank)} (blank, or a scanned image: OCR is not supported).`);
+    if (twoColumns.length > 0) {
+      warnings.push(`Page${twoColumns.length === 1 ? '' : 's'} ${list(twoColumns)} ${twoColumns.length === 1 ? 'is' : 'are'} set in two columns and ${twoColumns.length === 1 ? 'was' : 'were'} read left column first; check the reading order.`);
+    }
     if (offAngle > 0) warnings.push(`Left out ${offAngle} piece${offAngle === 1 ? '' : 's'} of text set at an angle to the page (stamps or margin notes).`);
 
     const { pages: body, furniture } = removeFurniture(pages);

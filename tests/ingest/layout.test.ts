@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { lineRole } from '../../src/ingest/legal-lines.js';
 import { assembleLines, type PageLines, type PdfLine } from '../../src/ingest/pdf-lines.js';
+import { columnLines } from '../../src/ingest/pdf-columns.js';
 import { removeFurniture } from '../../src/ingest/pdf-furniture.js';
 import { joinParagraphs } from '../../src/ingest/pdf-paragraphs.js';
 
@@ -34,6 +35,33 @@ describe('assembleLines', () => {
       { str: '. Texto', x: 120, y: 700, width: 30, size: 10 },
     ]);
     expect(lines.map((l) => l.text)).toEqual(['Artículo 1o. Texto']);
+  });
+});
+
+describe('columnLines', () => {
+  const fragment = (str: string, x: number, y: number, width = 200) => ({ str, x, y, width, size: 10 });
+
+  it('reads one column as lines across the page', () => {
+    const fragments = Array.from({ length: 30 }, (_, i) => fragment(`línea ${i} del cuerpo del texto`, 72, 700 - i * 12, 400 + (i % 3) * 20));
+    const { lines, columns } = columnLines(fragments);
+    expect(columns).toBe(1);
+    expect(lines).toHaveLength(30);
+  });
+
+  it('reads two columns band by band, left then right, cut at lines across both', () => {
+    const band = (tag: string, top: number) =>
+      Array.from({ length: 4 }, (_, i) => [fragment(`${tag} izquierda ${i}`, 60, top - i * 12), fragment(`${tag} derecha ${i}`, 330, top - i * 12)]).flat();
+    const fragments = [...band('a', 700), fragment('TÍTULO QUE CRUZA LAS DOS COLUMNAS', 100, 640, 400), ...band('b', 620)];
+    const { lines, columns } = columnLines(fragments);
+    expect(columns).toBe(2);
+    expect(lines.map((l) => l.text)).toEqual([
+      ...[0, 1, 2, 3].map((i) => `a izquierda ${i}`),
+      ...[0, 1, 2, 3].map((i) => `a derecha ${i}`),
+      'TÍTULO QUE CRUZA LAS DOS COLUMNAS',
+      ...[0, 1, 2, 3].map((i) => `b izquierda ${i}`),
+      ...[0, 1, 2, 3].map((i) => `b derecha ${i}`),
+    ]);
+    expect(new Set(lines.filter((l) => l.text.includes('derecha')).map((l) => l.x0))).toEqual(new Set([60])); // moved onto the left column
   });
 });
 

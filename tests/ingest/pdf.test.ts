@@ -143,6 +143,43 @@ describe('PDF extraction', () => {
     expect(result.provenance.warnings).toEqual(['Left out 1 piece of text set at an angle to the page (stamps or margin notes).']);
   });
 
+  it('reads a page set in two columns column by column, with a warning', async () => {
+    const paragraphs = [
+      'Artículo 1. La presente Ley es de orden público e interés social en el Estado y tiene por objeto:',
+      'I. Prevenir la trata de personas en todo el territorio del Estado, con la participación de los municipios;',
+      'II. Sancionar a quienes cometan los delitos previstos en esta Ley, conforme al Código Penal del Estado, y',
+      'III. Proteger y asistir a las víctimas, ofendidos y testigos de estos delitos con perspectiva de género.',
+      'Artículo 2. Para los efectos de esta Ley se entenderá por víctima a la persona que haya sufrido un daño.',
+      'Artículo 3. Las autoridades estatales y municipales coordinarán sus acciones en la materia de esta Ley.',
+    ];
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    const page = doc.addPage([612, 792]);
+    const title = 'PERIÓDICO OFICIAL DEL GOBIERNO DEL ESTADO LIBRE Y SOBERANO';
+    page.drawText(title, { x: 90, y: 740, size: 12, font });
+    // Greedy wrapping at 200 pt, as a typesetter would: the next word never fits on the line before.
+    const lines = paragraphs.map((p) =>
+      p.split(' ').reduce<string[]>((acc, word) => {
+        const last = acc[acc.length - 1];
+        if (last !== undefined && font.widthOfTextAtSize(`${last} ${word}`, 10) <= 200) acc[acc.length - 1] = `${last} ${word}`;
+        else acc.push(word);
+        return acc;
+      }, []),
+    );
+    const flat = lines.flatMap((ls, i) => ls.map((text, j) => ({ text, gapBefore: j === 0 && i > 0 })));
+    const half = Math.ceil(flat.length / 2) + 1; // the column break falls inside a paragraph
+    let y = 700;
+    flat.forEach((line, i) => {
+      if (i === half) y = 700;
+      else if (line.gapBefore) y -= 12;
+      page.drawText(line.text, { x: i < half ? 60 : 330, y, size: 10, font });
+      y -= 12;
+    });
+    const result = await extractDocument(await doc.save());
+    expect(result.text).toBe([title, ...paragraphs].join('\n\n'));
+    expect(result.provenance.warnings).toEqual(['Page 1 is set in two columns and was read left column first; check the reading order.']);
+  });
+
   it('reads a page set sideways in its own frame', async () => {
     const doc = await PDFDocument.create();
     const font = await doc.embedFont(StandardFonts.Helvetica);
