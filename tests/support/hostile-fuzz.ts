@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/app.js';
+import { MAX_UPLOAD_BYTES } from '../../src/api/upload-routes.js';
 import { createUser } from '../../src/db/users.js';
 import { parsePartialDate } from '../../src/domain/partial-date.js';
 import { sha256Hex } from '../../src/lib/hash.js';
@@ -557,7 +558,7 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
 
 // ——— the run ———
 
-const stats: Record<string, { sent: number; byStatus: Record<string, number>; schemaRefused: number; accepted: number }> = {};
+const stats: Record<string, { sent: number; byStatus: Record<string, number>; schemaRefused: number; accepted: number; oversize?: number }> = {};
 
 function writeRoutes(): RouteSpec[] {
   const registry = new Map<string, any>();
@@ -684,11 +685,31 @@ export function defineHostileSuite({ shard, shards }: { shard: number; shards: n
       }, 120_000);
     }
 
+    it('a body over the size limit is a 413 on every route that reads one, with or without Content-Length; nothing written', async () => {
+      for (const key of mine) {
+        const spec = writeRoutes().find((r) => r.key === key)!;
+        const readsBody = !!spec.bodySchema || spec.multipart || spec.path === '/compare';
+        const limit = spec.path === '/api/uploads' ? MAX_UPLOAD_BYTES + 64 * 1024 : spec.path === '/compare' ? MAX_UPLOAD_BYTES + 6 * 1024 * 1024 : t.maxBodyBytes;
+        const text = `{"title":"${'x'.repeat(limit + 1024)}"}`;
+        const url = spec.path.replace(/:(\w+)/g, 'no-such-id');
+        for (const chunked of [false, true]) {
+          const before = snapshot();
+          const res = await send({ method: spec.method, url, params: {}, auth: TEST_TOKEN, kind: 'json', text, chunked, origin: 'http://localhost' });
+          const what = `${key} with ${text.length} bytes${chunked ? ', chunked' : ''}`;
+          if (readsBody) expect(res.status, what).toBe(413);
+          else expect(res.status, what).toBeLessThan(500);
+          expect(snapshotAfter(before), what).toEqual(before);
+          const stat = (stats[key] ??= { sent: 0, byStatus: {}, schemaRefused: 0, accepted: 0 });
+          stat.oversize = (stat.oversize ?? 0) + 1;
+        }
+      }
+    }, 120_000);
+
     it('reports the counts, and every route saw both refusals and (where possible) acceptances', () => {
       const rows = Object.entries(stats).map(([route, s]) => ({ route, ...s }));
       const total = rows.reduce((n, r) => n + r.sent, 0);
       console.log(`\nhostile payloads (shard ${shard + 1} of ${shards}): ${total} requests to ${rows.length} write routes`);
-      for (const r of rows) console.log(`${r.route.padEnd(36)} sent ${String(r.sent).padStart(5)}  schema-refused ${String(r.schemaRefused).padStart(5)}  2xx/3xx ${String(r.accepted).padStart(4)}  ${JSON.stringify(r.byStatus)}`);
+      for (const r of rows) console.log(`${r.route.padEnd(36)} sent ${String(r.sent).padStart(5)}  schema-refused ${String(r.schemaRefused).padStart(5)}  2xx/3xx ${String(r.accepted).padStart(4)}  ${JSON.stringify(r.byStatus)}  + ${r.oversize ?? 0} over the size limit`);
       mkdirSync('test-artifacts', { recursive: true });
       writeFileSync(join('test-artifacts', `hostile-counts-${shard + 1}-of-${shards}.json`), `${JSON.stringify({ runsPerRoute: RUNS, total, routes: stats }, null, 1)}\n`);
       expect(rows.map((r) => r.route)).toEqual(mine);
