@@ -22,7 +22,8 @@
  * Passes when no request failed (a non-2xx/3xx answer, a socket error or a timeout) and every write is present.
  * Prints a table; the last line is one JSON object with every figure.
  * Environment: BENCH_SECONDS (default 30), BENCH_CONNECTIONS (default 50), BENCH_WRITES_PER_SECOND (default 20),
- * BENCH_SERVER_NODE_ARGS (flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof").
+ * BENCH_SERVER_NODE_ARGS (flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_ROUTES (a
+ * comma-separated subset of the routes above).
  */
 import { spawn } from 'node:child_process';
 import http from 'node:http';
@@ -40,7 +41,7 @@ const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vige
 const WRITE_MARK = 'bench:load write';
 
 /** Share of the reader connections per route (rounded; the rest goes to the first). */
-const MIX: [name: string, share: number][] = [
+const ALL_ROUTES: [name: string, share: number][] = [
   ['map', 0.2],
   ['status', 0.2],
   ['bill', 0.2],
@@ -48,6 +49,10 @@ const MIX: [name: string, share: number][] = [
   ['compare-post', 0.12],
   ['compare-get', 0.12],
 ];
+/** BENCH_ROUTES=map,status keeps some routes only (their shares scaled up), to see which one a problem comes from. */
+const ONLY = process.env.BENCH_ROUTES?.split(',').map((r) => r.trim());
+const KEPT = ALL_ROUTES.filter(([name]) => !ONLY || ONLY.includes(name));
+const MIX: [name: string, share: number][] = KEPT.map(([name, share]) => [name, share / KEPT.reduce((a, [, s]) => a + s, 0)]);
 
 if (process.argv[2] === '--serve') await serve(process.argv[3]!);
 else await drive();
