@@ -120,13 +120,19 @@ export function viewerOf(actor: Actor | null): string | null {
 }
 
 /**
- * A stored comparison as `viewerId` may see it: anonymous and shared ones by anyone with the link, a signed-in
- * user's private one only by them (`viewerId` 'admin' sees all).
+ * The stored JSON of a comparison as `viewerId` may see it: anonymous and shared ones by anyone with the link, a
+ * signed-in user's private one only by them (`viewerId` 'admin' sees all). Served as stored, without re-encoding.
  */
-export async function getComparison(db: Db, id: string, viewerId: string | null): Promise<StoredComparison | undefined> {
+export async function getComparisonJson(db: Db, id: string, viewerId: string | null): Promise<string | undefined> {
   const [row] = await db.select().from(comparisons).where(eq(comparisons.key, id));
   if (!row || (row.ownerId && !row.shared && viewerId !== row.ownerId && viewerId !== 'admin')) return undefined;
-  return JSON.parse(row.result) as StoredComparison;
+  return row.result;
+}
+
+/** The same, parsed. */
+export async function getComparison(db: Db, id: string, viewerId: string | null): Promise<StoredComparison | undefined> {
+  const json = await getComparisonJson(db, id, viewerId);
+  return json === undefined ? undefined : (JSON.parse(json) as StoredComparison);
 }
 
 /** Makes a private comparison readable by anyone with its link; only its owner can. */

@@ -4,7 +4,7 @@
  * user's comparison is private to them unless shared.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { compareWithModel, diffTexts, getComparison, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
+import { compareWithModel, diffTexts, getComparisonJson, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
 import { getVersion } from '../db/bills.js';
 import { getFileText } from '../db/files.js';
 import { createModel, getModel, listModels, markProvisions } from '../db/models.js';
@@ -124,9 +124,10 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const stored = await getComparison(c.var.store.db, id, viewerOf(c.var.actor));
+      const stored = await getComparisonJson(c.var.store.db, id, viewerOf(c.var.actor));
       if (!stored) throw notFound('comparison', id);
-      return c.json(stored, 200);
+      // The stored JSON as it is: no parse and re-encode of a result that can run to megabytes.
+      return c.body(stored, 200, { 'Content-Type': 'application/json; charset=UTF-8' }) as never;
     },
   );
 

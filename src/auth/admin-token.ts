@@ -27,10 +27,15 @@ export async function ensureAdminToken(store: Store, configured?: string): Promi
   return token;
 }
 
-/** True when `presented` is the admin token (configured, or the one whose hash is stored). */
-export async function isAdminToken(store: Store, configured: string | undefined, presented: string): Promise<boolean> {
-  const presentedHash = await sha256Hex(presented);
-  if (configured) return constantTimeEqual(presentedHash, await sha256Hex(configured));
+// The configured token never changes while the process runs: hash it once.
+const configuredHashes = new Map<string, Promise<string>>();
+
+/** True when the token whose SHA-256 is `presentedHash` is the admin token (configured, or the one stored at start). */
+export async function isAdminTokenHash(store: Store, configured: string | undefined, presentedHash: string): Promise<boolean> {
+  if (configured) {
+    if (!configuredHashes.has(configured)) configuredHashes.set(configured, sha256Hex(configured));
+    return constantTimeEqual(presentedHash, await configuredHashes.get(configured)!);
+  }
   const [row] = await store.db.select().from(settings).where(eq(settings.key, SETTING));
   return row ? constantTimeEqual(presentedHash, row.value) : false;
 }

@@ -6,8 +6,9 @@
 import type { MiddlewareHandler } from 'hono';
 import { getCookie } from 'hono/cookie';
 import type { AppEnv } from '../app-env.js';
-import { sessionUser, userForToken } from '../db/users.js';
-import { isAdminToken } from './admin-token.js';
+import { sessionUser, userForTokenHash } from '../db/users.js';
+import { sha256Hex } from '../lib/hash.js';
+import { isAdminTokenHash } from './admin-token.js';
 
 export const SESSION_COOKIE = 'armoniza_session';
 export const BOOTSTRAP_ADMIN = 'bootstrap-admin';
@@ -19,12 +20,15 @@ export const identify: MiddlewareHandler<AppEnv> = async (c, next) => {
   if (header) {
     const token = /^Bearer\s+(\S+)$/i.exec(header)?.[1];
     if (!token) c.set('authError', 'Authorization must be "Bearer <token>"');
-    else if (await isAdminToken(c.var.store, c.var.config.adminToken, token)) {
-      c.set('actor', { id: BOOTSTRAP_ADMIN, email: null, role: 'admin', via: 'admin-token' });
-    } else {
-      const user = await userForToken(c.var.store, token);
-      if (user) c.set('actor', { ...user, via: 'token' });
-      else c.set('authError', 'the token is not valid (unknown or revoked)');
+    else {
+      const hash = await sha256Hex(token);
+      if (await isAdminTokenHash(c.var.store, c.var.config.adminToken, hash)) {
+        c.set('actor', { id: BOOTSTRAP_ADMIN, email: null, role: 'admin', via: 'admin-token' });
+      } else {
+        const user = await userForTokenHash(c.var.store, hash);
+        if (user) c.set('actor', { ...user, via: 'token' });
+        else c.set('authError', 'the token is not valid (unknown or revoked)');
+      }
     }
   } else {
     const secret = getCookie(c, SESSION_COOKIE);

@@ -80,9 +80,8 @@ export async function revokeToken(store: Store, actor: { id: string; role: Role 
   ]);
 }
 
-/** The account behind a live API token, noting when it was last used (at most once a minute). */
-export async function userForToken(store: Store, token: string) {
-  const hash = await sha256Hex(token);
+/** The account behind the live API token whose SHA-256 is `hash`, noting when it was last used (at most once a minute). */
+export async function userForTokenHash(store: Store, hash: string) {
   const [row] = await store.db
     .select({ tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt, id: users.id, email: users.email, role: users.role })
     .from(apiTokens)
