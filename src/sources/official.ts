@@ -44,6 +44,18 @@ export function versionDateOf(text: string, fetchedOn: string): string {
 }
 
 /**
+ * Runs `request`, and once more if the network failed (not an HTTP error): a server that closed an idle kept-alive
+ * connection just as it was reused is not a failed source.
+ */
+async function fetchOnceMore(request: () => Promise<Response>): Promise<Response> {
+  try {
+    return await request();
+  } catch {
+    return request();
+  }
+}
+
+/**
  * Fetches one official source and records what happened.
  *
  * @example
@@ -62,7 +74,7 @@ export async function fetchOfficial(store: Store, source: OfficialSource, fetchI
       .onConflictDoUpdate({ target: officialSources.id, set: { url: source.url, billId: source.bill, fetchedAt, ...values } });
 
   try {
-    const response = await fetchImpl(source.url, { headers, redirect: 'follow' });
+    const response = await fetchOnceMore(() => fetchImpl(source.url, { headers, redirect: 'follow' }));
     if (response.status === 304) {
       await store.atomic([record({ outcome: 'not-modified' })]);
       return { id: source.id, outcome: 'not-modified', sha256: previous?.sha256 ?? null };
