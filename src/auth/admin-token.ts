@@ -6,7 +6,7 @@
 import { eq } from 'drizzle-orm';
 import type { Store } from '../db/client.js';
 import { settings } from '../db/schema.js';
-import { sha256Hex } from '../lib/hash.js';
+import { newSecret, sha256Hex } from '../lib/hash.js';
 
 const SETTING = 'admin_token_sha256';
 
@@ -21,8 +21,7 @@ export async function ensureAdminToken(store: Store, configured?: string): Promi
   if (configured) return null;
   const [row] = await store.db.select().from(settings).where(eq(settings.key, SETTING));
   if (row) return null;
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  const token = `arm_${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+  const token = newSecret('arm');
   await store.atomic([store.db.insert(settings).values({ key: SETTING, value: await sha256Hex(token) }).onConflictDoNothing()]);
   return token;
 }

@@ -8,31 +8,18 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { exportDatabase } from '../backup/export.js';
 import { BackupError } from '../backup/format.js';
 import { DEFAULT_DB_PATH } from '../db/node-store.js';
+import { fileAndDatabase, runCommand } from './run.js';
 
 const USAGE = `usage:
   npm run export -- <backup file> [--db <database>]
 Writes every table of the database to one file (JSON Lines) that \`npm run restore\` loads into an empty database.
 The database is --db, else ARMONIZA_DB (default ${DEFAULT_DB_PATH}).`;
 
-class UsageError extends Error {}
-
-function parse(argv: string[]) {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: { db: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-  });
-  if (values.help) throw new UsageError('');
-  if (positionals.length !== 1) throw new UsageError('give exactly one backup file');
-  return { file: positionals[0]!, db: values.db ?? process.env.ARMONIZA_DB ?? DEFAULT_DB_PATH };
-}
-
 function main(argv: string[]) {
-  const args = parse(argv);
+  const args = fileAndDatabase(argv, DEFAULT_DB_PATH);
   if (!existsSync(args.db)) throw new BackupError(`no database at ${args.db}`);
   if (!existsSync(dirname(resolve(args.file)))) throw new BackupError(`no directory ${dirname(resolve(args.file))} for ${args.file}`);
   const started = performance.now();
@@ -49,22 +36,4 @@ function main(argv: string[]) {
   }
 }
 
-try {
-  main(process.argv.slice(2));
-} catch (error) {
-  if (error instanceof UsageError) {
-    if (error.message) console.error(`export: ${error.message}\n`);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  if (error instanceof TypeError && /parseArgs|Unknown option|Unexpected argument/i.test(error.message)) {
-    console.error(`export: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  if (error instanceof BackupError || error instanceof Database.SqliteError || (error as NodeJS.ErrnoException).code) {
-    console.error(`export: ${(error as Error).message}`);
-    process.exit(1);
-  }
-  console.error(error);
-  process.exit(1);
-}
+await runCommand({ name: 'export', usage: USAGE, inputErrors: [BackupError, Database.SqliteError] }, () => main(process.argv.slice(2)));

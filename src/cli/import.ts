@@ -19,14 +19,13 @@ import { DEFAULT_DB_PATH, openSeededFile } from '../db/node-store.js';
 import { VERSION_STAGE_VALUES, type VersionStage } from '../domain/vocabulary.js';
 import { extractDocument, IngestError } from '../ingest/index.js';
 import { UserError } from '../lib/errors.js';
+import { runCommand, UsageError } from './run.js';
 
 const USAGE = `usage:
   npm run import -- <file> --model --title "Title" [--source URL] [--date YYYY-MM-DD] [--language es|en]
   npm run import -- <file> --bill <bill id> --stage <${VERSION_STAGE_VALUES.join('|')}> --date <date> [--source URL]
 The file may be PDF, DOCX, plain text, Markdown or HTML (its type is read from its bytes).
 The database is ARMONIZA_DB (default data/armoniza.db).`;
-
-class UsageError extends Error {}
 
 /** How the audit trail names writes made from this command on this machine. */
 const CLI_ACTOR = `cli:${userInfo().username}`;
@@ -97,24 +96,4 @@ async function main(argv: string[]) {
   }
 }
 
-main(process.argv.slice(2)).catch((error: unknown) => {
-  if (error instanceof UsageError) {
-    if (error.message) console.error(`import: ${error.message}\n`);
-    console.error(USAGE);
-    process.exit(2);
-  }
-  if (error instanceof IngestError || error instanceof UserError) {
-    console.error(`import: ${error.message}`);
-    process.exit(1);
-  }
-  if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
-    console.error(`import: no such file: ${(error as NodeJS.ErrnoException).path}`);
-    process.exit(1);
-  }
-  if (error instanceof TypeError && /parseArgs|Unknown option/i.test(error.message)) {
-    console.error(`import: ${error.message}\n\n${USAGE}`);
-    process.exit(2);
-  }
-  console.error(error);
-  process.exit(1);
-});
+await runCommand({ name: 'import', usage: USAGE, inputErrors: [IngestError, UserError] }, () => main(process.argv.slice(2)));

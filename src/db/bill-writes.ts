@@ -4,12 +4,12 @@
  * nothing changes unseen. Versions are immutable (database triggers); a bill is never erased, only tombstoned.
  */
 import { eq, sql } from 'drizzle-orm';
-import { parsePartialDate, type PartialDate } from '../domain/partial-date.js';
 import { actionRank } from '../domain/status.js';
 import type { ActionClassification, AmendmentFate, BillKind, Confidence, VersionStage } from '../domain/vocabulary.js';
 import { notFound, UserError } from '../lib/errors.js';
 import { randomId, sha256Hex } from '../lib/hash.js';
 import { auditEntry } from './audit.js';
+import { dateColumns } from './date-columns.js';
 import { getVersion } from './bills.js';
 import type { Db, Statement, Store } from './client.js';
 import type { PlannedFile } from './files.js';
@@ -18,16 +18,6 @@ import { sourceRow } from './sources.js';
 
 /** Who writes: a user id, or `bootstrap-admin` for the instance's admin token. */
 export type ActorId = string;
-
-function dateColumns(raw: string, field: string) {
-  let date: PartialDate;
-  try {
-    date = parsePartialDate(raw);
-  } catch (e) {
-    throw new UserError(400, (e as Error).message, field);
-  }
-  return { dateValue: date.qualifier ? `${date.value} (${date.qualifier})` : date.value, datePrecision: date.precision, dateEffective: date.effective };
-}
 
 /** The bill, which must exist and not be deleted. */
 async function liveBill(db: Db, id: string) {

@@ -4,11 +4,11 @@
  * it is grouped under for report cards. The provisions themselves come from segmenting the stored text.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
-import { parsePartialDate } from '../domain/partial-date.js';
 import { notFound, UserError } from '../lib/errors.js';
 import { randomId, sha256Hex } from '../lib/hash.js';
 import type { LegalDocument } from '../text/index.js';
 import { auditEntry } from './audit.js';
+import { dateColumns } from './date-columns.js';
 import type { Db, Store } from './client.js';
 import type { PlannedFile } from './files.js';
 import { files, modelProvisions, models } from './schema.js';
@@ -32,12 +32,7 @@ const summaryColumns = {
  * the original it was read from, stored in the same step.
  */
 export async function createModel(store: Store, actor: string, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<string> {
-  let date;
-  try {
-    date = parsePartialDate(input.date ?? 'unknown');
-  } catch (e) {
-    throw new UserError(400, (e as Error).message, 'date');
-  }
+  const date = dateColumns(input.date ?? 'unknown', 'date');
   if (input.fileId) {
     const [file] = await store.db.select({ id: files.id }).from(files).where(eq(files.id, input.fileId));
     if (!file) throw notFound('file', input.fileId, 'fileId');
@@ -49,10 +44,9 @@ export async function createModel(store: Store, actor: string, input: NewModel, 
   const sha256 = await sha256Hex(input.text);
   await store.atomic([
     ...(file ? [file.statement, auditEntry(store, actor, 'create', 'files', file.id, null, { sha256: file.sha256 })] : []),
-    auditEntry(store, actor, 'create', 'models', id, null, { title: input.title, language: input.language, source: input.source ?? null, date: date.value, sha256, provisions: marks.length }),
+    auditEntry(store, actor, 'create', 'models', id, null, { title: input.title, language: input.language, source: input.source ?? null, date: date.dateValue, sha256, provisions: marks.length }),
     store.db.insert(models).values({
-      id, title: input.title, language: input.language, source: input.source ?? null, dateValue: date.value,
-      datePrecision: date.precision, dateEffective: date.effective, sha256, text: input.text,
+      id, title: input.title, language: input.language, source: input.source ?? null, ...date, sha256, text: input.text,
       fileId: file?.id ?? input.fileId ?? null,
     }),
     ...chunks.map((rows) => store.db.insert(modelProvisions).values(rows)),

@@ -4,9 +4,9 @@
  * adds nothing. Rows that already exist (same id) are left as they are: seeding never overwrites an editor's work.
  */
 import { and, eq } from 'drizzle-orm';
-import { parsePartialDate } from '../domain/partial-date.js';
 import { actionRank } from '../domain/status.js';
 import { auditEntry } from './audit.js';
+import { dateColumns } from './date-columns.js';
 import type { Statement, Store } from './client.js';
 import { actions, bills, jurisdictions, seedRuns, sources } from './schema.js';
 import { seedDatasetSchema, type SeedDataset } from './seed-format.js';
@@ -70,15 +70,12 @@ function seedStatements(store: Store, data: SeedDataset): Statement[] {
   });
   const actionRows = data.bills.flatMap((b) =>
     b.actions.map((a, i) => {
-      const date = parsePartialDate(a.date);
       const raw = a.dateRaw !== a.date ? `Date as found: "${a.dateRaw}".` : null;
       return {
         id: `${b.id}-a${i + 1}`,
         billId: b.id,
         jurisdictionId: b.jurisdiction,
-        dateValue: date.qualifier ? `${date.value} (${date.qualifier})` : date.value,
-        datePrecision: date.precision,
-        dateEffective: date.effective,
+        ...dateColumns(a.date, 'date'),
         classification: a.classification,
         description: a.description,
         statusRank: actionRank(a.classification, b),

@@ -5,19 +5,13 @@
 import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords.js';
 import { notFound, UserError } from '../lib/errors.js';
-import { randomId, sha256Hex } from '../lib/hash.js';
+import { newSecret, randomId, sha256Hex } from '../lib/hash.js';
 import { auditEntry } from './audit.js';
 import type { Db, Store } from './client.js';
 import { apiTokens, loginFailures, ROLES, sessions, users } from './schema.js';
 
 export type Role = (typeof ROLES)[number];
 export const ROLE_RANK: Record<Role, number> = { viewer: 0, editor: 1, admin: 2 };
-
-/** A random secret with a readable prefix, 192 bits. */
-export function newSecret(prefix: string): string {
-  const bytes = crypto.getRandomValues(new Uint8Array(24));
-  return `${prefix}_${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
-}
 
 const publicUser = { id: users.id, email: users.email, role: users.role, createdAt: users.createdAt };
 

@@ -13,7 +13,7 @@ import { IngestError } from './errors.js';
 import { htmlToText } from './html.js';
 import { markdownToText } from './markdown.js';
 import { extractPdf } from './pdf.js';
-import { sha256Hex } from './sha256.js';
+import { sha256Hex } from '../lib/hash.js';
 import type { DocumentType, ExtractedDocument, ExtractOptions, FurnitureLine, Provenance } from './types.js';
 
 /** Defaults of `extractDocument`, as data. */

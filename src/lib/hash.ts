@@ -33,3 +33,14 @@ export function randomId(prefix: string): string {
   const alphabet = 'abcdefghijkmnpqrstuvwxyz23456789';
   return `${prefix}-${[...bytes].map((b) => alphabet[b % alphabet.length]).join('')}`;
 }
+
+/**
+ * A random secret (192 bits, base64url) with a readable prefix, for tokens and session ids: shown once, stored hashed.
+ *
+ * @example
+ * newSecret('arm') // 'arm_Xk3…'
+ */
+export function newSecret(prefix: string): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(24));
+  return `${prefix}_${btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '')}`;
+}

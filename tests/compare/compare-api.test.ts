@@ -2,21 +2,10 @@
  * Models, comparisons, version diffs and uploads through the API, on a real SQLite file, with small texts of our own
  * and (for one test) the General Law read from ../shared/corpus.
  */
-import { readFileSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowCounts } from '../../src/db/bills.js';
+import { corpus, GENERAL_LAW } from '../support/corpus.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from '../support/node-app.js';
-
-const CORPUS = resolve(dirname(fileURLToPath(import.meta.url)), '../../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt');
-function generalLaw() {
-  try {
-    return readFileSync(CORPUS, 'utf8');
-  } catch {
-    throw new Error(`The General Law text is missing at ${CORPUS}: this test needs ../shared/corpus beside the repository.`);
-  }
-}
 
 const MODEL = [
   'Artículo 1. Esta ley protege a las víctimas de trata de personas.',
@@ -117,7 +106,7 @@ describe('compare', () => {
   });
 
   it('compares the General Law with itself: every article present', async () => {
-    const law = generalLaw();
+    const law = corpus(GENERAL_LAW);
     const model = await t.call('POST', '/api/models', { title: 'LGPSEDMTP', text: law, source: 'https://www.diputados.gob.mx/LeyesBiblio/pdf/LGPSEDMTP.pdf', date: '2025-11-14' });
     expect(model.status).toBe(201);
     const res = await t.call('POST', '/api/compare', { model: model.body.id, text: law }, null);

@@ -6,16 +6,12 @@
  */
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { diffArrays } from 'diff';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { extractDocument, type ExtractedDocument } from '../../src/ingest/index.js';
 import { segment, type LegalDocument, type Provision } from '../../src/text/index.js';
+import { corpus, corpusBytes, corpusPath, GENERAL_LAW, GENERAL_LAW_PDF } from '../support/corpus.js';
 
-const CORPUS = fileURLToPath(new URL('../../../shared/corpus/mx-federal/', import.meta.url));
-const PDF = `${CORPUS}LGPSEDMTP_vigente_DOF-14-11-2025.pdf`;
-const TXT = `${CORPUS}LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt`;
 /** Running headers and footers of this PDF, as they must not appear in any provision. */
 const FURNITURE = [/\b\d{1,2} de 60\b/, /CÁMARA DE DIPUTADOS/, /Secretaría de Servicios Parlamentarios/, /Secretaría General/];
 
@@ -25,13 +21,10 @@ let ours: LegalDocument;
 let reference: LegalDocument;
 
 beforeAll(async () => {
-  for (const file of [PDF, TXT]) {
-    if (!existsSync(file)) throw new Error(`Corpus file missing: ${file}. The corpus lives in ../shared/corpus beside the repository (CI provides it).`);
-  }
-  bytes = new Uint8Array(readFileSync(PDF));
+  bytes = corpusBytes(GENERAL_LAW_PDF);
   extracted = await extractDocument(bytes, { filename: 'LGPSEDMTP.pdf' });
   ours = segment(extracted.text);
-  reference = segment(readFileSync(TXT, 'utf8'));
+  reference = segment(corpus(GENERAL_LAW));
 });
 
 const flatten = (provisions: Provision[]): Provision[] => provisions.flatMap((p) => [p, ...flatten(p.children)]);
@@ -72,7 +65,7 @@ describe('the official PDF of the General Law', () => {
   it("agrees with pdftotext on the words: ours are theirs, in order, and theirs left over are only page furniture", () => {
     let poppler: string;
     try {
-      poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', PDF, '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
+      poppler = execFileSync('pdftotext', ['-enc', 'UTF-8', corpusPath(GENERAL_LAW_PDF), '-'], { encoding: 'utf8', maxBuffer: 64 << 20 });
     } catch (err) {
       throw new Error(`pdftotext (Debian package poppler-utils) is needed for this test: ${(err as Error).message}`);
     }
@@ -94,7 +87,7 @@ describe('the official PDF of the General Law', () => {
       lcsRatio: +((2 * lcs) / (a.length + b.length)).toFixed(4),
       ourWordsInPdftotextOrder: +(lcs / a.length).toFixed(4),
     };
-    console.log(`pdftotext agreement on ${PDF.split('/').pop()}: ${JSON.stringify(figures)}`);
+    console.log(`pdftotext agreement on ${GENERAL_LAW_PDF.split('/').pop()}: ${JSON.stringify(figures)}`);
     expect(figures.ourWordsFoundInPdftotext).toBeGreaterThanOrEqual(0.995);
     expect(figures.ourWordsInPdftotextOrder).toBeGreaterThanOrEqual(0.995);
     expect(figures.wordBagDice).toBeGreaterThanOrEqual(0.9);

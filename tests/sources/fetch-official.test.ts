@@ -4,22 +4,12 @@
  * Never against the internet.
  */
 import { createServer, type Server } from 'node:http';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { fetchOfficial, type OfficialSource } from '../../src/sources/official.js';
+import { corpusBytes, GENERAL_LAW_PDF } from '../support/corpus.js';
 import { startNodeApp, type NodeApp } from '../support/node-app.js';
-
-const PDF_PATH = resolve(import.meta.dirname, '../../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025.pdf');
-function officialPdf() {
-  try {
-    return new Uint8Array(readFileSync(PDF_PATH));
-  } catch {
-    throw new Error(`The official PDF is missing at ${PDF_PATH}: this test needs ../shared/corpus beside the repository.`);
-  }
-}
 
 let served: { bytes: Uint8Array; etag: string | null; status: number };
 const requests: { ifNoneMatch?: string }[] = [];
@@ -28,7 +18,7 @@ let t: NodeApp;
 let source: OfficialSource;
 
 beforeAll(async () => {
-  served = { bytes: officialPdf(), etag: '"v1"', status: 200 };
+  served = { bytes: corpusBytes(GENERAL_LAW_PDF), etag: '"v1"', status: 200 };
   server = createServer((req, res) => {
     requests.push({ ifNoneMatch: req.headers['if-none-match'] });
     if (served.status !== 200) return res.writeHead(served.status).end('server error');

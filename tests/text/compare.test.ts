@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { compare, ENGINE_VERSION, segment } from '../../src/text';
 import type { Comparison, LegalDocument, RedlineOp } from '../../src/text';
-import { corpus, GENERAL_LAW, PALERMO } from './corpus';
+import { corpus, GENERAL_LAW, PALERMO } from '../support/corpus';
 
 const left = (ops: RedlineOp[]) => ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('');
 const right = (ops: RedlineOp[]) => ops.filter((o) => o.op !== 'delete').map((o) => o.text).join('');

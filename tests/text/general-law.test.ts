@@ -2,7 +2,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { segment } from '../../src/text';
 import type { LegalDocument, Provision } from '../../src/text';
-import { corpus, GENERAL_LAW } from './corpus';
+import { corpus, GENERAL_LAW } from '../support/corpus';
 
 const all = (ps: Provision[]): Provision[] => ps.flatMap((p) => [p, ...all(p.children)]);
 
