@@ -46,18 +46,19 @@ export function findFurniture(lines: string[], isStructure: (line: string, index
     candidate.fill(1, 0, Math.min(lines.length, NEAR));
     for (const p of pageLines) candidate.fill(1, Math.max(0, p - NEAR), Math.min(lines.length, p + NEAR + 1));
   }
-  const occurrences = new Map<string, number[]>();
-  for (let i = 0; i < lines.length; i++) {
-    const l = lines[i]!;
-    if (!candidate[i] || l.length < 4 || drop[i]) continue;
-    const list = occurrences.get(l);
-    if (list) list.push(i);
-    else occurrences.set(l, [i]);
-  }
+  const counted = (i: number) => candidate[i] === 1 && lines[i]!.length >= 4 && drop[i] === 0;
+  // Lines are counted first and their indexes listed only when they repeat often enough: most lines occur once.
+  const counts = new Map<string, number>();
+  for (let i = 0; i < lines.length; i++) if (counted(i)) counts.set(lines[i]!, (counts.get(lines[i]!) ?? 0) + 1);
   const minRepeats = withPages ? Math.max(3, Math.ceil(pageLines.length * 0.3)) : 4;
-  for (const [line, at] of occurrences) {
-    if (at.length < minRepeats) continue;
+  const repeated = new Map<string, number[]>();
+  for (const [line, n] of counts) {
+    if (n < minRepeats) continue;
     if (!withPages && (/[.;:,]$/.test(line) || !/\p{L}{3}/u.test(line))) continue;
+    repeated.set(line, []);
+  }
+  if (repeated.size > 0) for (let i = 0; i < lines.length; i++) if (counted(i)) repeated.get(lines[i]!)?.push(i);
+  for (const [line, at] of repeated) {
     if (at.some((i) => isStructure(line, i))) continue;
     for (const i of at) drop[i] = 1;
   }

@@ -33,6 +33,8 @@ const ANY_REPAIR = /[\u0000-\u0008\u000B-\u001F\u007F-\u00A0\u00AD\u2000-\u200D\
 // Every character below U+0300 and in U+2002-U+206F (general punctuation: “ ” – …) is left unchanged by NFC and
 // starts no composition: a text made only of them is already NFC, and the NFC pass over a whole law is skipped.
 const MAY_CHANGE_IN_NFC = /[\u0300-\u2001\u2070-\uFFFF]/;
+// Either of the two above, so a clean text (the usual case) costs one scan, not two.
+const ANY_WORK = /[\u0000-\u0008\u000B-\u001F\u007F-\u00A0\u00AD\u0300-\u200D\u2028\u2029\u202F\u205F\u2060\u2070-\uFFFF]/;
 
 /**
  * Repair a text for segmentation: NFC, `\n` line endings, page breaks as line breaks, no invisible or control
@@ -48,6 +50,7 @@ export function normalizeText(input: string): NormalizedText {
     warnings.push(`Text too long (${text.length} characters): only the first ${MAX_TEXT_CHARS} were read.`);
     text = text.slice(0, MAX_TEXT_CHARS);
   }
+  if (!ANY_WORK.test(text)) return { text, warnings, binary: false };
   if (!ANY_REPAIR.test(text)) return { text: MAY_CHANGE_IN_NFC.test(text) ? text.normalize('NFC') : text, warnings, binary: false };
   const suspicious = countMatches(text, /[\u0000-\u0008\u000E-\u001F\u007F\uFFFD]/g);
   if (suspicious >= BINARY_MIN && suspicious / text.length > BINARY_RATIO) {
@@ -85,8 +88,11 @@ export function fold(text: string): string {
  * stripAccents('Quáter NIÑAS') // 'Quater NINAS'
  */
 export function stripAccents(text: string): string {
+  if (!NON_ASCII.test(text)) return text;
   return text.normalize('NFD').replace(/\p{M}+/gu, '');
 }
+
+const NON_ASCII = /[^\x00-\x7f]/;
 
 function countMatches(text: string, re: RegExp): number {
   let n = 0;

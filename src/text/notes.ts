@@ -72,6 +72,7 @@ function actionOf(word: string): ReformNote['action'] {
 
 function datesIn(s: string): string[] {
   const out: string[] = [];
-  for (const m of s.matchAll(DATE)) out.push(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
+  DATE.lastIndex = 0;
+  for (let m = DATE.exec(s); m; m = DATE.exec(s)) out.push(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
   return out;
 }

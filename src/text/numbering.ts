@@ -95,6 +95,10 @@ export function suffixValue(word: string): number {
  * titleCase('DÉCIMO CUARTO') // 'Décimo Cuarto'
  */
 export function titleCase(words: string): string {
+  if (!/\s/.test(words)) {
+    const lower = words.toLowerCase();
+    return lower.charAt(0).toUpperCase() + lower.slice(1);
+  }
   return words
     .toLowerCase()
     .split(/\s+/)

@@ -45,7 +45,9 @@ const MAX_HEADING_LINES = 3;
  */
 export function segment(text: string): LegalDocument {
   const normalized = normalizeText(text);
-  const scan = new Scanner(normalized.text.split('\n').map((l) => l.trim()));
+  const lines = normalized.text.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
+  const scan = new Scanner(lines);
   const doc = scan.run();
   doc.warnings.unshift(...normalized.warnings);
   return doc;

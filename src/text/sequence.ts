@@ -66,7 +66,10 @@ export function diffKeys(
   else {
     let ci = ma;
     let cj = mb;
-    for (const [ai, bj] of anchors(a, ma, ea, b, mb, eb)) {
+    const found = anchors(a, ma, ea, b, mb, eb);
+    for (let k = 0; k < found.length; k += 2) {
+      const ai = found[k]!;
+      const bj = found[k + 1]!;
       fillGap(out, a, ci, ai, b, cj, bj, budget);
       push(out.runs, 'equal', 1);
       ci = ai + 1;
@@ -162,13 +165,13 @@ let countB = new Int32Array(1024);
 let lastA = new Int32Array(1024);
 
 /**
- * Patience anchors: items occurring exactly once on each side, longest run in the same order on both, as
- * [index in a, index in b] pairs.
+ * Patience anchors: items occurring exactly once on each side, longest run in the same order on both, as a flat list
+ * of index in a, index in b, index in a, … (one array, not an array per anchor: this runs for every gap of every diff).
  *
  * @example
- * anchors(Int32Array.of(5, 6, 7), 0, 3, Int32Array.of(7, 5, 6), 0, 3) // [[0, 1], [1, 2]]
+ * anchors(Int32Array.of(5, 6, 7), 0, 3, Int32Array.of(7, 5, 6), 0, 3) // [0, 1, 1, 2]
  */
-export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number): [number, number][] {
+export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number): number[] {
   let max = 0;
   for (let i = a0; i < a1; i++) if (a[i]! > max) max = a[i]!;
   for (let j = b0; j < b1; j++) if (b[j]! > max) max = b[j]!;
@@ -194,13 +197,19 @@ export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0
   }
   for (let i = a0; i < a1; i++) countA[a[i]!] = 0;
   for (let j = b0; j < b1; j++) countB[b[j]!] = 0;
-  return longestIncreasing(posA).map((c) => [posA[c]!, posB[c]!]);
+  const chain = longestIncreasing(posA);
+  const out = new Array<number>(2 * chain.length);
+  for (let k = 0; k < chain.length; k++) {
+    out[2 * k] = posA[chain[k]!]!;
+    out[2 * k + 1] = posB[chain[k]!]!;
+  }
+  return out;
 }
 
 // Indexes of a longest strictly increasing subsequence (patience sorting).
 function longestIncreasing(xs: number[]): number[] {
   const tails: number[] = [];
-  const prev = new Int32Array(xs.length).fill(-1);
+  const prev: number[] = [];
   for (let i = 0; i < xs.length; i++) {
     let lo = 0;
     let hi = tails.length;
@@ -209,10 +218,10 @@ function longestIncreasing(xs: number[]): number[] {
       if (xs[tails[mid]!]! < xs[i]!) lo = mid + 1;
       else hi = mid;
     }
-    if (lo > 0) prev[i] = tails[lo - 1]!;
+    prev.push(lo > 0 ? tails[lo - 1]! : -1);
     tails[lo] = i;
   }
-  const out: number[] = [];
-  for (let i = tails.length > 0 ? tails[tails.length - 1]! : -1; i >= 0; i = prev[i]!) out.push(i);
-  return out.reverse();
+  const out = new Array<number>(tails.length);
+  for (let k = tails.length - 1, i = tails.length > 0 ? tails[k]! : -1; i >= 0; i = prev[i]!) out[k--] = i;
+  return out;
 }

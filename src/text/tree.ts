@@ -44,19 +44,19 @@ export class UnitBuilder {
   readonly lines: string[] = [];
   readonly notes: ReformNote[] = [];
   private readonly blocks: Block[] = [];
-  /** Value of the last item of each list, by "type:parent block". */
-  private readonly lastItem = new Map<string, number>();
+  /** Value of the last item of each list, by listKey(type, parent block). */
+  private readonly lastItem = new Map<number, number>();
   /** Open list item of each type, as block indexes (-1: none). */
   private readonly open: Record<ListLine['type'], number> = { fraction: -1, inciso: -1, clause: -1 };
   /** The unit's text and the offset of each of its lines in it, set by `build()`. */
   private text = '';
-  private offsets = new Int32Array(1);
+  private offsets: number[] = [];
 
   constructor(readonly head: { kind: ProvisionKind; ref: string; label: string; path: string[]; decree?: string }) {}
 
   /** Last value of the list the given item would continue (-1 when it would start a list). */
   lastValue(type: ListLine['type']): number {
-    return this.lastItem.get(`${type}:${this.parentFor(type)}`) ?? -1;
+    return this.lastItem.get(listKey(type, this.parentFor(type))) ?? -1;
   }
 
   /** Add a line of text: it continues the current block unless `newParagraph`. */
@@ -70,7 +70,7 @@ export class UnitBuilder {
   addItem(item: ListLine, line: string): void {
     const parent = this.parentFor(item.type);
     this.pushBlock(item.type, item.label, item.key, item.value, line.length - item.rest.length, parent);
-    this.lastItem.set(`${item.type}:${parent}`, item.value);
+    this.lastItem.set(listKey(item.type, parent), item.value);
     if (item.type === 'fraction') this.open.inciso = this.open.clause = -1;
     if (item.type === 'inciso') this.open.clause = -1;
     this.open[item.type] = this.blocks.length - 1;
@@ -105,8 +105,9 @@ export class UnitBuilder {
   build(): Provision {
     const { kind, ref, label, path, decree } = this.head;
     this.text = this.lines.join('\n');
-    this.offsets = new Int32Array(this.lines.length + 1);
-    for (let i = 0; i < this.lines.length; i++) this.offsets[i + 1] = this.offsets[i]! + this.lines[i]!.length + 1;
+    // A plain array: a small typed array costs more to allocate than it saves here.
+    this.offsets = [0];
+    for (let i = 0; i < this.lines.length; i++) this.offsets.push(this.offsets[i]! + this.lines[i]!.length + 1);
     const unit: Provision = { ref, kind, label, text: this.text, notes: [...this.notes], children: [], path };
     if (decree) unit.decree = decree;
     const blocks = this.blocks;
@@ -184,7 +185,8 @@ export class UnitBuilder {
       if (b.parent === owner && b.type !== 'intro') kids.push(i);
       else if (owner === -1 && b.type === 'intro') kids.push(i);
     }
-    const hasParagraphs = kids.some((i) => blocks[i]!.type === 'para');
+    let hasParagraphs = false;
+    for (const i of kids) if (blocks[i]!.type === 'para') hasParagraphs = true;
     const out: Provision[] = [];
     let paragraph = 0;
     if (owner >= 0) {
@@ -222,6 +224,13 @@ export class UnitBuilder {
   private paragraph(ref: string, start: number, end: number, strip: number, path: string[], notes: ReformNote[]): Provision {
     return { ref, kind: 'paragraph', label: '', text: this.textOf(start, end, strip), notes: [...notes], children: [], path };
   }
+}
+
+const LIST_TYPES: ListLine['type'][] = ['fraction', 'inciso', 'clause'];
+
+// Key of the list of `type` items under block `parent` (-1: the unit).
+function listKey(type: ListLine['type'], parent: number): number {
+  return (parent + 1) * LIST_TYPES.length + LIST_TYPES.indexOf(type);
 }
 
 function isParagraphNote(note: ReformNote): boolean {
