@@ -8,6 +8,9 @@ import { errorJson, onError } from './api/errors.js';
 import type { AppConfig, AppEnv } from './app-env.js';
 import { identify } from './auth/identity.js';
 import type { Store } from './db/client.js';
+import { dataVersion } from './db/data-version.js';
+import { responseCache } from './http/response-cache.js';
+import { DerivedCache } from './lib/derived-cache.js';
 import { createPages, type AssetLoader } from '../views/index.js';
 
 export interface AppOptions {
@@ -15,8 +18,6 @@ export interface AppOptions {
   config?: Partial<AppConfig>;
   /** Reads `/assets/*` files (Node: `nodeAssets()` from `views/node-assets.ts`); omit on Workers, whose assets serve them. */
   assets?: AssetLoader;
-  /** How long the pages may reuse data before asking the database again, in ms (default 1000). */
-  pageCacheTtlMs?: number;
   /** gzip pages and assets in the app (Node). Leave off on Workers, which compresses at the edge. */
   compressPages?: boolean;
 }
@@ -28,17 +29,23 @@ export const DEFAULT_CONFIG: AppConfig = { maxBodyBytes: 8 * 1024 * 1024, privat
  * const app = createApp({ store: openSqliteFile('data/armoniza.db') });
  * const res = await app.request('/api/status?asOf=2012-06-14');
  */
-export function createApp({ store, config, assets, pageCacheTtlMs, compressPages }: AppOptions) {
+export function createApp({ store, config, assets, compressPages }: AppOptions) {
   const resolved: AppConfig = { ...DEFAULT_CONFIG, ...config };
   const app = new OpenAPIHono<AppEnv>();
+  const derived = new DerivedCache();
   app.use('*', async (c, next) => {
     c.set('store', store);
     c.set('config', resolved);
+    let version: Promise<number> | undefined;
+    const versionOnce = () => (version ??= dataVersion(store.db));
+    c.set('dataVersion', versionOnce);
+    c.set('derive', (key, fn) => versionOnce().then((v) => derived.load(v, key, fn)));
     await next();
   });
+  app.use('*', responseCache());
   app.use('*', identify);
   app.route('/api', createApi());
-  app.route('/', createPages({ assets, cacheTtlMs: pageCacheTtlMs, compress: compressPages }));
+  app.route('/', createPages({ assets, compress: compressPages }));
   app.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   app.onError(onError);
   return app;

@@ -21,7 +21,9 @@ import { bodyLimit } from 'hono/body-limit';
 import { isCalendarDay } from '../src/domain/partial-date.js';
 import type { AppEnv } from '../src/app-env.js';
 import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
-import { acceptsGzip, gzip, Loader, Lru, matches, PageCache } from './cache.js';
+import { acceptsGzip, etagMatches, gzip } from '../src/lib/http-cache.js';
+import { Lru } from '../src/lib/lru.js';
+import { PageCache } from './cache.js';
 import { loadBill, loadState, loadStatus, loadTimeline, today, type StatusData } from './data.js';
 import { dayText, pickLang, type Lang } from './i18n/index.js';
 import { documentHtml, pageCtx, type PageCtx } from './layout.js';
@@ -47,8 +49,6 @@ export type { AssetLoader } from './assets.js';
 export interface PagesOptions {
   /** Reads `/assets/*` files; omit where the platform serves them (Workers assets). */
   assets?: AssetLoader;
-  /** How long page data may be reused before the database is asked again, in ms (default 1000; 0 = never). */
-  cacheTtlMs?: number;
   /**
    * gzip pages and text assets for clients that accept it, once per rendered page (default false). Node turns it on;
    * on Workers leave it off: the platform compresses at the edge, and a body it is told is gzip would be gzipped again.
@@ -79,12 +79,11 @@ const embedHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAnces
  */
 export function createPages(options: PagesOptions = {}) {
   const pages = new Hono<AppEnv>();
-  const loader = new Loader(options.cacheTtlMs ?? 1000);
   const cache = new PageCache(options.compress ?? false);
   const zippedAssets = new Lru<Promise<Uint8Array<ArrayBuffer>>>(300);
 
   const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
-  const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => loader.load(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
+  const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => c.var.derive(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
 
   /** `?asOf=` as a calendar day (today when absent), or an error message for the page. */
   const asOfOf = (c: Context<AppEnv>, ctx: PageCtx): { asOf: string; error?: string } => {
@@ -100,7 +99,7 @@ export function createPages(options: PagesOptions = {}) {
   const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string) =>
     cache.html(c, ['404', ctx.lang, ctx.path, message ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} />), 404);
 
-  const models = (c: Context<AppEnv>) => loader.load('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
+  const models = (c: Context<AppEnv>) => c.var.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
 
   const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
@@ -186,7 +185,7 @@ export function createPages(options: PagesOptions = {}) {
   pages.get('/states/:id', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id').toUpperCase();
-    const data = await loader.load(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
+    const data = await c.var.derive(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.state.notFound);
     // Coverage of the state's latest text against the chosen model (the first model by default), as POST /api/compare
     // with { model, version } computes and caches it.
@@ -195,7 +194,7 @@ export function createPages(options: PagesOptions = {}) {
     const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
     const coverage =
       latest && modelId
-        ? await loader.load(`coverage|${modelId}|${latest.version.id}`, async () => {
+        ? await c.var.derive(`coverage|${modelId}|${latest.version.id}`, async () => {
             const version = await getVersion(c.var.store.db, latest.version.id);
             if (!version) return undefined;
             const stored = await compareWithModel(c.var.store, modelId, version.text, { label: `${version.billId} (${version.stage}, ${version.dateValue})`, versionId: version.id });
@@ -211,7 +210,7 @@ export function createPages(options: PagesOptions = {}) {
   pages.get('/bills/:id', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id');
-    const data = await loader.load(`bill|${id}`, () => loadBill(c.var.store.db, id));
+    const data = await c.var.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
@@ -219,7 +218,7 @@ export function createPages(options: PagesOptions = {}) {
     // The redline between two of its versions, as GET /api/versions/:a/diff/:b computes it.
     const diff =
       pick.a && pick.b && ids.has(pick.a) && ids.has(pick.b)
-        ? await loader.load(`diff|${pick.a}|${pick.b}`, async () => {
+        ? await c.var.derive(`diff|${pick.a}|${pick.b}`, async () => {
             const [left, right] = await Promise.all([getVersion(c.var.store.db, pick.a!), getVersion(c.var.store.db, pick.b!)]);
             return left && right ? diffTexts(left.text, right.text) : undefined;
           })
@@ -238,7 +237,7 @@ export function createPages(options: PagesOptions = {}) {
 
   pages.get('/timeline', async (c) => {
     const ctx = ctxOf(c);
-    const data = await loader.load('timeline', () => loadTimeline(c.var.store.db));
+    const data = await c.var.derive('timeline', () => loadTimeline(c.var.store.db));
     return cache.html(c, ['timeline', ctx.lang, data.hash], () => documentHtml(<TimelinePage ctx={ctx} data={data.value} />));
   });
 
@@ -296,7 +295,7 @@ export function createPages(options: PagesOptions = {}) {
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const viewer = viewerOf(c.var.actor);
     // Keyed by viewer: a private comparison is never served from the cache to someone else.
-    const data = await loader.load(`compare|${id}|${viewer ?? ''}`, async () => {
+    const data = await c.var.derive(`compare|${id}|${viewer ?? ''}`, async () => {
       const stored = await getComparison(c.var.store.db, id, viewer);
       return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
     });
@@ -325,7 +324,7 @@ export function createPages(options: PagesOptions = {}) {
     c.header('Cache-Control', vendor ? 'public, max-age=31536000, immutable' : 'no-cache');
     c.header('X-Content-Type-Options', 'nosniff');
     if (options.compress) c.header('Vary', 'Accept-Encoding');
-    if (matches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
+    if (etagMatches(c.req.header('If-None-Match'), etag)) return c.body(null, 304);
     c.header('Content-Type', type);
     const bytes = typeof file.body === 'string' ? new TextEncoder().encode(file.body) : (file.body as Uint8Array<ArrayBuffer>);
     if (!zipped) return c.body(bytes as Uint8Array<ArrayBuffer>);

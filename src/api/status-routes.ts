@@ -11,6 +11,7 @@ import { notFound } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import { toCsv } from '../lib/csv.js';
 import { ErrorBody, IdParam, Jurisdiction, JurisdictionDetail, StatusQuery, StatusResponse } from './schemas.js';
+import { cachedBody, JSON_TYPE } from './cached-body.js';
 import { jsonResponse } from './openapi.js';
 
 
@@ -40,7 +41,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       method: 'get', path: '/jurisdictions', tags: ['Jurisdictions'], summary: 'The federation and its entities',
       responses: { 200: jsonResponse(Jurisdiction.array(), 'Jurisdictions, federation first') },
     }),
-    async (c) => c.json(await listJurisdictions(c.var.store.db), 200),
+    async (c) => cachedBody(c, 'jurisdictions', JSON_TYPE, async () => JSON.stringify(await listJurisdictions(c.var.store.db))) as never,
   );
 
   api.openapi(
@@ -52,13 +53,16 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
     async (c) => {
       const { id } = c.req.valid('param');
       const db = c.var.store.db;
-      const place = await getJurisdiction(db, id);
-      if (!place) throw notFound('jurisdiction', id);
-      const [[status], bills] = await Promise.all([
-        statusAt(db, place.parentId ?? place.id, today(), place.id),
-        listBills(db, { jurisdiction: id, page: 1, perPage: 200 }),
-      ]);
-      return c.json({ ...place, status: { ...status!, name: place.nameEs }, bills: bills.items }, 200);
+      const day = today();
+      return cachedBody(c, `jurisdiction|${id}|${day}`, JSON_TYPE, async () => {
+        const place = await getJurisdiction(db, id);
+        if (!place) throw notFound('jurisdiction', id);
+        const [[status], bills] = await Promise.all([
+          statusAt(db, place.parentId ?? place.id, day, place.id),
+          listBills(db, { jurisdiction: id, page: 1, perPage: 200 }),
+        ]);
+        return JSON.stringify({ ...place, status: { ...status!, name: place.nameEs }, bills: bills.items });
+      }) as never;
     },
   );
 
@@ -70,7 +74,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');
-      return c.json(await statusReport(c.var.store.db, asOf, lang, federation), 200);
+      return cachedBody(c, `status|${asOf}|${lang}|${federation}`, JSON_TYPE, async () => JSON.stringify(await statusReport(c.var.store.db, asOf, lang, federation))) as never;
     },
   );
 
@@ -82,22 +86,24 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');
-      const report = await statusReport(c.var.store.db, asOf, lang, federation);
-      const rows = report.jurisdictions.map((j) => ({
-        id: j.id,
-        name: j.name,
-        as_of: report.asOf,
-        status: j.status,
-        since: j.since ?? '',
-        evidence: j.evidence.map((e) => `${e.date} ${e.classification}: ${e.billTitle}`).join(' | '),
-        sources: j.evidence.map((e) => e.source).join(' | '),
-        confidence: j.evidence.map((e) => e.confidence).join(' | '),
-        undated_status: j.undated?.status ?? '',
-        undated_evidence: j.undated?.evidence.map((e) => `${e.billTitle} (${e.source})`).join(' | ') ?? '',
-      }));
-      c.header('Content-Type', 'text/csv; charset=utf-8');
-      c.header('Content-Disposition', `attachment; filename="armoniza-status-${report.asOf}.csv"`);
-      return c.body(toCsv(rows), 200);
+      c.header('Content-Disposition', `attachment; filename="armoniza-status-${asOf}.csv"`);
+      return cachedBody(c, `status.csv|${asOf}|${lang}|${federation}`, 'text/csv; charset=utf-8', async () => {
+        const report = await statusReport(c.var.store.db, asOf, lang, federation);
+        return toCsv(
+          report.jurisdictions.map((j) => ({
+            id: j.id,
+            name: j.name,
+            as_of: report.asOf,
+            status: j.status,
+            since: j.since ?? '',
+            evidence: j.evidence.map((e) => `${e.date} ${e.classification}: ${e.billTitle}`).join(' | '),
+            sources: j.evidence.map((e) => e.source).join(' | '),
+            confidence: j.evidence.map((e) => e.confidence).join(' | '),
+            undated_status: j.undated?.status ?? '',
+            undated_evidence: j.undated?.evidence.map((e) => `${e.billTitle} (${e.source})`).join(' | ') ?? '',
+          })),
+        );
+      }) as never;
     },
   );
 }

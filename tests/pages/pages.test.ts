@@ -31,8 +31,8 @@ function mapStatuses(body: string): Map<string, string> {
 
 beforeAll(async () => {
   t = await startNodeApp();
-  // The same store, with the pages' asset loader and no reuse of page data between requests.
-  app = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), pageCacheTtlMs: 0 });
+  // The same store, with the pages' asset loader (page data is kept only until the data changes).
+  app = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets() });
 });
 afterAll(() => t.close());
 
@@ -209,7 +209,7 @@ describe('safety', () => {
 
 describe('a private instance', () => {
   it('shows its pages to signed-in accounts only, as its API does, and still serves the sign-in page and assets', async () => {
-    const closed = createApp({ store: t.store, config: { adminToken: TEST_TOKEN, private: true }, assets: nodeAssets(), pageCacheTtlMs: 0 });
+    const closed = createApp({ store: t.store, config: { adminToken: TEST_TOKEN, private: true }, assets: nodeAssets() });
     for (const path of ['/', '/states/MX-CHP', '/timeline', '/embed/map', '/map.svg', '/partials/status']) {
       const res = await closed.request(path);
       expect(res.status, path).toBe(401);
@@ -259,7 +259,7 @@ describe('languages', () => {
 });
 
 describe('caching and assets', () => {
-  it('answers a conditional request with 304 while the data is unchanged, and 200 once it changed', async () => {
+  it('answers a conditional request with 304 while the data is unchanged, and the new data at once after a write', async () => {
     const first = await get('/?asOf=2012-06-14&lang=en');
     const etag = first.headers.get('etag')!;
     expect(etag).toBeTruthy();
@@ -273,7 +273,7 @@ describe('caching and assets', () => {
   });
 
   it('gzips pages and text assets once for clients that accept it (when asked to, as on Node)', async () => {
-    const zipping = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), pageCacheTtlMs: 0, compressPages: true });
+    const zipping = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), compressPages: true });
     const plain = await zipping.request('/?asOf=2012-06-14&lang=en');
     expect(plain.headers.get('content-encoding')).toBeNull();
     const plainBody = await plain.text();

@@ -126,6 +126,28 @@ export function describeApiSuite(start: () => Promise<TestApp>) {
       expect(chiapas.since).toBe('2024-05-02');
     });
 
+    it('answers a repeated status read with 304 until a write changes it, and shows the write at once', async () => {
+      const url = '/api/status?asOf=2031-01-01';
+      const first = await t.call('GET', url, undefined, null);
+      const etag = first.headers.get('etag');
+      expect(etag).toMatch(/^"[0-9a-f]{24}"$/);
+      const conditional = await t.app.request(url, { headers: { 'If-None-Match': etag! } });
+      expect(conditional.status).toBe(304);
+      expect(await conditional.text()).toBe('');
+      const before = first.body.jurisdictions.find((j: any) => j.id === 'MX-SON');
+
+      const bill = await t.call('POST', '/api/bills', { ...newBill, jurisdiction: 'MX-SON', title: 'Reforma armonizadora (caché)' });
+      await t.call('POST', `/api/bills/${bill.body.id}/actions`, { date: '2030-06-01', classification: 'publication', description: 'Publicada', source: 'P.O. 2030-06-01', confidence: 'high' });
+
+      const after = await t.call('GET', url, undefined, null);
+      expect(after.headers.get('etag')).not.toBe(etag);
+      expect(before.status).not.toBe('harmonized');
+      expect(after.body.jurisdictions.find((j: any) => j.id === 'MX-SON')).toMatchObject({ status: 'harmonized', since: '2030-06-01' });
+      expect((await t.app.request(url, { headers: { 'If-None-Match': etag! } })).status).toBe(200);
+      const csv = await t.call('GET', '/api/status.csv?asOf=2031-01-01', undefined, null);
+      expect(csv.body).toContain('2030-06-01');
+    });
+
     it('refuses writes without a token or with a wrong one, writing nothing', async () => {
       const before = await rowCounts(t.store.db);
       const none = await t.call('POST', '/api/bills', newBill, null);

@@ -60,12 +60,12 @@ export interface LiveServer {
   close(): Promise<void>;
 }
 
-/** Starts the app as `src/node.ts` does (seeded, Node asset loader, gzip) on a free port; page data is never reused. */
+/** Starts the app as `src/node.ts` does (seeded, Node asset loader, gzip) on a free port. */
 export async function startServer(): Promise<LiveServer> {
   const dir = mkdtempSync(join(tmpdir(), 'armoniza-pages-'));
   const store = openSqliteFile(join(dir, 'test.db'));
   await seedDataset(store, mxSeed);
-  const app = createApp({ store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), pageCacheTtlMs: 0, compressPages: true });
+  const app = createApp({ store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets(), compressPages: true });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((resolve) => (server.listening ? resolve() : server.once('listening', () => resolve())));
   const { port } = server.address() as AddressInfo;

@@ -1,0 +1,47 @@
+/**
+ * Values derived from the database (a status report, a page's data), kept until the database changes.
+ *
+ * Every write of content appends to the audit trail in the same atomic step, so the last audit entry's number is a
+ * version of everything a reader can see (`db/data-version.ts`). A value is kept with the version it was read at and
+ * served again while the version is the same: readers see a write at once (no stale window), and under load the
+ * database is asked once per key per change. Concurrent misses share one computation. Works the same in one Node
+ * process and in each Workers isolate, because the version is read from the database itself.
+ */
+import { sha256Hex } from './hash.js';
+import { Lru } from './lru.js';
+
+export interface Derived<T> {
+  value: T;
+  /** Short SHA-256 of the value's JSON: equal for equal data, so it can key a rendered page or an ETag. */
+  hash: string;
+}
+
+interface Entry {
+  version: number;
+  promise: Promise<Derived<unknown>>;
+}
+
+export class DerivedCache {
+  private readonly entries: Lru<Entry>;
+  constructor(size = 2000) {
+    this.entries = new Lru(size);
+  }
+
+  /**
+   * The value for `key` at data version `version`, computed by `fn` when not kept yet.
+   *
+   * @example
+   * const { value, hash } = await cache.load(await dataVersion(db), `status|${asOf}|${lang}`, () => statusReport(db, asOf, lang));
+   */
+  load<T>(version: number, key: string, fn: () => Promise<T>): Promise<Derived<T>> {
+    const hit = this.entries.get(key);
+    if (hit && hit.version === version) return hit.promise as Promise<Derived<T>>;
+    const promise = fn().then(async (value) => ({ value, hash: (await sha256Hex(JSON.stringify(value) ?? 'undefined')).slice(0, 24) }));
+    this.entries.set(key, { version, promise });
+    // A failure is not kept: the next request tries again.
+    promise.catch(() => {
+      if (this.entries.get(key)?.promise === promise) this.entries.set(key, { version: -1, promise });
+    });
+    return promise;
+  }
+}
