@@ -2,9 +2,11 @@
  * HTTP benchmark of the pages (run: npm run bench:http).
  *
  * Starts the real Node server (better-sqlite3 file in a temp dir, seeded, the General Law from ../shared/corpus loaded
- * as a model when it is there) in a child process, then drives it with autocannon — 50 connections, 10 s per target,
- * after a short warm-up — from this process, so client and server each have a core:
+ * as a model when it is there) in a child process, then drives it — 50 connections, 10 s per target, after a short
+ * warm-up — with wrk when it is installed (`apt-get install wrk`: a C client that leaves the other core to the server),
+ * else with autocannon from this process:
  *
+ *   floor      GET / on a bare node:http  the same bytes as the limit, without Hono: what Node itself does here
  *   limit      GET /__bench/limit        a precomputed body of the same size as the map page (the ceiling here):
  *                                        the map page's own bytes as served (gzip, since every request here says
  *                                        `Accept-Encoding: gzip, deflate, br, zstd` as a browser does)
@@ -19,11 +21,13 @@
  * BENCH_CONNECTIONS (default 50).
  */
 import { spawn } from 'node:child_process';
+import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createInterface } from 'node:readline';
+import { loadClient, runLoad, type LoadFigures } from './lib/load-client.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -74,10 +78,18 @@ async function serveForBench() {
     return c.body(mapPage);
   });
   outer.route('/', app);
+  // The floor: Node's own HTTP server writing the same bytes, with no framework at all.
+  const floor = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'text/html; charset=UTF-8', 'Content-Encoding': 'gzip', 'Content-Length': mapPage.byteLength });
+    res.end(mapPage);
+  });
+  await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
+  const floorPort = (floor.address() as { port: number }).port;
   const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    console.log(`READY ${JSON.stringify({ port: info.port, compareId: compared.id, mapBytes: mapPage.byteLength, mapPlainBytes: mapPlain, lawFromCorpus: existsSync(LAW) })}`);
+    console.log(`READY ${JSON.stringify({ port: info.port, floorPort, compareId: compared.id, mapBytes: mapPage.byteLength, mapPlainBytes: mapPlain, lawFromCorpus: existsSync(LAW) })}`);
   });
   const stop = () => {
+    floor.close();
     server.close();
     store.close();
     rmSync(dir, { recursive: true, force: true });
@@ -87,22 +99,13 @@ async function serveForBench() {
   process.on('SIGINT', stop);
 }
 
-interface Figures {
-  path: string;
-  rps: number;
-  p50: number;
-  p99: number;
-  bytes: number;
-  statuses: Record<string, number>;
-  errors: number;
-}
+type Figures = LoadFigures & { path: string };
 
-/** Parent: start the server, run autocannon against each target, print a table and the JSON line. */
+/** Parent: start the server, run the load client against each target, print a table and the JSON line. */
 async function drive() {
-  const { default: autocannon } = await import('autocannon');
   const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
   const child = spawn(tsx, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ port: number; compareId: string; mapBytes: number; mapPlainBytes: number; lawFromCorpus: boolean }>((resolve, reject) => {
+  const ready = await new Promise<{ port: number; floorPort: number; compareId: string; mapBytes: number; mapPlainBytes: number; lawFromCorpus: boolean }>((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
       if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
@@ -115,6 +118,7 @@ async function drive() {
   try {
     const etag = (await fetch(`${base}/?lang=es`, { headers: { 'Accept-Encoding': ACCEPT_ENCODING } })).headers.get('etag') ?? '';
     const targets: [string, string, Record<string, string>?][] = [
+      ['floor', `http://127.0.0.1:${ready.floorPort}/`],
       ['limit', '/__bench/limit'],
       ['map', '/'],
       ['api', '/api/status'],
@@ -124,10 +128,14 @@ async function drive() {
     ];
     const results: Record<string, Figures> = {};
     for (const [name, path, headers] of targets) {
-      await run(autocannon, base + path, headers, Math.min(2, DURATION)); // warm-up
-      const r = await run(autocannon, base + path, headers, DURATION);
+      const url = path.startsWith('http') ? path : base + path;
+      const run = (durationS: number) => runLoad({ url, connections: CONNECTIONS, durationS, headers: { 'Accept-Encoding': ACCEPT_ENCODING, ...headers } });
+      await run(Math.min(2, DURATION)); // warm-up
+      const r = await run(DURATION);
       results[name] = { path, ...r };
-      console.log(`${name.padEnd(8)} ${path.slice(0, 28).padEnd(28)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${String(r.p50).padStart(3)} ms  p99 ${String(r.p99).padStart(3)} ms  ${(r.bytes / 1024).toFixed(1).padStart(6)} KiB/resp  ${JSON.stringify(r.statuses)}${r.errors ? `  errors ${r.errors}` : ''}`);
+      console.log(
+        `${name.padEnd(8)} ${path.replace(/^http:\/\/[^/]+/, '(bare node:http)').slice(0, 28).padEnd(28)} ${r.rps.toFixed(0).padStart(7)} req/s  p50 ${ms(r.p50)}  p90 ${ms(r.p90)}  p99 ${ms(r.p99)}  ${(r.bytesPerResponse / 1024).toFixed(1).padStart(6)} KiB/resp  ${JSON.stringify(r.statuses)}${r.errors ? `  errors ${r.errors}` : ''}`,
+      );
     }
     const limit = results.limit!;
     const map = results.map!;
@@ -139,13 +147,14 @@ async function drive() {
     console.log(
       JSON.stringify({
         bench: 'http',
+        client: loadClient,
         connections: CONNECTIONS,
         durationS: DURATION,
         acceptEncoding: ACCEPT_ENCODING,
         mapPageBytes: ready.mapBytes,
         mapPageBytesUncompressed: ready.mapPlainBytes,
         compareModelFromCorpus: ready.lawFromCorpus,
-        ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { rps: Math.round(v.rps), p50Ms: v.p50, p99Ms: v.p99, bytesPerResponse: Math.round(v.bytes), statuses: v.statuses, errors: v.errors }])),
+        ...Object.fromEntries(Object.entries(results).map(([k, v]) => [k, { rps: Math.round(v.rps), p50Ms: v.p50, p90Ms: v.p90, p99Ms: v.p99, bytesPerResponse: Math.round(v.bytesPerResponse), statuses: v.statuses, errors: v.errors }])),
         mapToLimit: Math.round(ratio * 1000) / 1000,
         share304: Math.round(share304 * 1000) / 1000,
         checks,
@@ -159,16 +168,6 @@ async function drive() {
   }
 }
 
-async function run(autocannon: any, url: string, headers: Record<string, string> | undefined, duration: number): Promise<Omit<Figures, 'path'>> {
-  const result = await autocannon({ url, connections: CONNECTIONS, duration, headers: { 'Accept-Encoding': ACCEPT_ENCODING, ...headers } });
-  const statuses: Record<string, number> = {};
-  for (const [code, stat] of Object.entries(result.statusCodeStats ?? {})) statuses[code] = (stat as { count: number }).count;
-  return {
-    rps: result.requests.average,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
-    statuses,
-    errors: result.errors + result.timeouts,
-  };
+function ms(x: number): string {
+  return `${x.toFixed(1).padStart(5)} ms`;
 }
