@@ -8,7 +8,6 @@ import { errorJson, onError } from './api/errors.js';
 import type { AppConfig, AppEnv } from './app-env.js';
 import { identify } from './auth/identity.js';
 import type { Store } from './db/client.js';
-import { dataVersion } from './db/data-version.js';
 import { responseCache } from './http/response-cache.js';
 import { DerivedCache } from './lib/derived-cache.js';
 import { createPages, type AssetLoader } from '../views/index.js';
@@ -37,7 +36,7 @@ export function createApp({ store, config, assets, compressPages }: AppOptions) 
     c.set('store', store);
     c.set('config', resolved);
     let version: Promise<number> | undefined;
-    const versionOnce = () => (version ??= dataVersion(store.db));
+    const versionOnce = () => (version ??= store.dataVersion());
     c.set('dataVersion', versionOnce);
     c.set('derive', (key, fn) => versionOnce().then((v) => derived.load(v, key, fn)));
     await next();

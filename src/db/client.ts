@@ -15,6 +15,8 @@ export interface Store {
   db: Db;
   /** Applies every statement or none of them. */
   atomic(statements: Statement[]): Promise<void>;
+  /** The data version: moves whenever a write lands (`data-version.ts`). */
+  dataVersion(): Promise<number>;
   /** Which engine is underneath, for the health endpoint and logs only: nothing branches on it. */
   engine: 'sqlite-file' | 'd1';
 }

@@ -9,6 +9,7 @@ import type { D1Database } from '@cloudflare/workers-types/index';
 import { UserError } from '../lib/errors.js';
 import * as schema from './schema.js';
 import type { Db, Statement, Store } from './client.js';
+import { DATA_VERSION_SQL } from './data-version.js';
 
 export interface D1Store extends Store {
   engine: 'd1';
@@ -46,6 +47,7 @@ export function openD1(binding: D1Database): D1Store {
       for (const statement of statements) checkRowSize(statement);
       await db.batch(statements as [Statement, ...Statement[]]);
     },
+    dataVersion: async () => (await binding.prepare(DATA_VERSION_SQL).raw<[number]>())[0]![0],
   };
 }
 

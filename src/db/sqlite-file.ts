@@ -10,6 +10,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as schema from './schema.js';
 import type { Db, Statement, Store } from './client.js';
+import { DATA_VERSION_SQL } from './data-version.js';
 
 export const MIGRATIONS_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../drizzle');
 
@@ -37,6 +38,7 @@ export function openSqliteFile(path: string): SqliteFileStore {
   const applyAll = sqlite.transaction((statements: Statement[]) => {
     for (const statement of statements) (statement as unknown as { run(): unknown }).run();
   });
+  const version = sqlite.prepare(DATA_VERSION_SQL).pluck();
   return {
     db: db as unknown as Db,
     engine: 'sqlite-file',
@@ -44,6 +46,7 @@ export function openSqliteFile(path: string): SqliteFileStore {
     async atomic(statements) {
       applyAll(statements);
     },
+    dataVersion: async () => version.get() as number,
     close: () => sqlite.close(),
   };
 }

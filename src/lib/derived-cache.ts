@@ -2,8 +2,8 @@
  * Values derived from the database (a status report, a page's data), kept until the database changes.
  *
  * Every write of content appends to the audit trail in the same atomic step, so the last audit entry's number is a
- * version of everything a reader can see (`db/data-version.ts`). A value is kept with the version it was read at and
- * served again while the version is the same: readers see a write at once (no stale window), and under load the
+ * version of everything a reader can see (`Store.dataVersion`, `db/data-version.ts`). A value is kept with the
+ * version it was read at and served again while the version is the same: readers see a write at once (no stale window), and under load the
  * database is asked once per key per change. Concurrent misses share one computation. Works the same in one Node
  * process and in each Workers isolate, because the version is read from the database itself.
  */
@@ -31,7 +31,7 @@ export class DerivedCache {
    * The value for `key` at data version `version`, computed by `fn` when not kept yet.
    *
    * @example
-   * const { value, hash } = await cache.load(await dataVersion(db), `status|${asOf}|${lang}`, () => statusReport(db, asOf, lang));
+   * const { value, hash } = await cache.load(await store.dataVersion(), `status|${asOf}|${lang}`, () => statusReport(store.db, asOf, lang));
    */
   load<T>(version: number, key: string, fn: () => Promise<T>): Promise<Derived<T>> {
     const hit = this.entries.get(key);

@@ -4,7 +4,6 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DerivedCache } from '../../src/lib/derived-cache.js';
-import { dataVersion } from '../../src/db/data-version.js';
 import { startNodeApp, TEST_TOKEN } from '../support/node-app.js';
 
 describe('DerivedCache', () => {
@@ -49,17 +48,17 @@ describe('DerivedCache', () => {
   });
 });
 
-describe('dataVersion', () => {
+describe('the data version', () => {
   it('moves with every write through the API and stays put on reads', async () => {
     const t = await startNodeApp();
     try {
-      const v0 = await dataVersion(t.store.db);
+      const v0 = await t.store.dataVersion();
       expect(v0).toBeGreaterThan(0); // the seed is audited
       await t.call('GET', '/api/status');
-      expect(await dataVersion(t.store.db)).toBe(v0);
+      expect(await t.store.dataVersion()).toBe(v0);
       const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-YUC', title: 'Iniciativa', kind: 'reform', harmonizes: true, source: 'https://example.org/1', confidence: 'high' }, TEST_TOKEN);
       expect(bill.status).toBe(201);
-      expect(await dataVersion(t.store.db)).toBeGreaterThan(v0);
+      expect(await t.store.dataVersion()).toBeGreaterThan(v0);
     } finally {
       await t.close();
     }
