@@ -3,9 +3,9 @@
  *
  * Every write of content appends to the audit trail in the same atomic step, so the last audit entry's number is a
  * version of everything a reader can see (`Store.dataVersion`, `db/data-version.ts`). A value is kept with the
- * version it was read at and served again while the version is the same: readers see a write at once (no stale window), and under load the
- * database is asked once per key per change. Concurrent misses share one computation. Works the same in one Node
- * process and in each Workers isolate, because the version is read from the database itself.
+ * version it was read at and served again while the version is the same: readers see a write at once (no stale
+ * window), and under load the database is asked once per key per change. Concurrent misses share one computation.
+ * Works the same in one Node process and in each Workers isolate, because the version is read from the database.
  */
 import { sha256Hex } from './hash.js';
 import { Lru } from './lru.js';
