@@ -17,8 +17,8 @@
  * a merge of two arrays, without per-term allocations.
  */
 import { lineDice, linesOf, type Lines } from './lines';
-import { dice } from './multiset';
-import { tokenize, type Tokens, type Vocabulary } from './tokens';
+import { dice, diceUnsorted } from './multiset';
+import { TokenArena, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
 
 /** Model units and the bill units aligned with them (several on either side for merges and splits). */
@@ -93,6 +93,7 @@ class Aligner {
   private readonly groups: AlignedGroup[] = [];
   /** Candidate model units of each bill unit, found while pairing by similarity. */
   private readonly candidatesOf = new Map<number, number[]>();
+  private readonly arena = new TokenArena();
 
   constructor(
     private readonly M: Provision[],
@@ -125,7 +126,7 @@ class Aligner {
       const lines = lineDice(this.lines('M', m), this.lines('B', b));
       if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
       else {
-        const d = dice(this.bigrams('M', m), this.bigrams('B', b));
+        const d = diceUnsorted(bigramsOf(this.tokens('M', m).terms, BIGRAMS_M), bigramsOf(this.tokens('B', b).terms, BIGRAMS_B));
         if (d >= MIN_SAME_REF_BIGRAMS) this.addGroup([m], [b], d);
       }
     }
@@ -205,20 +206,12 @@ class Aligner {
 
   private tokens(side: 'M' | 'B', u: number): Tokens {
     const cache = side === 'M' ? this.tokM : this.tokB;
-    return (cache[u] ??= tokenize((side === 'M' ? this.M : this.B)[u]!.text, this.vocab));
+    return (cache[u] ??= tokenize((side === 'M' ? this.M : this.B)[u]!.text, this.vocab, this.arena));
   }
 
   private lines(side: 'M' | 'B', u: number): Lines {
     const cache = side === 'M' ? this.linesM : this.linesB;
     return (cache[u] ??= linesOf((side === 'M' ? this.M : this.B)[u]!.text, this.lineTable));
-  }
-
-  // Sorted hashed bigrams of a unit's words.
-  private bigrams(side: 'M' | 'B', u: number): Int32Array {
-    const terms = this.tokens(side, u).terms;
-    const out = new Int32Array(Math.max(0, terms.length - 1));
-    for (let i = 1; i < terms.length; i++) out[i - 1] = bigramOf(terms[i - 1]!, terms[i]!);
-    return out.sort();
   }
 
   private bag(side: 'M' | 'B', u: number): Bag {
@@ -364,6 +357,21 @@ function sameTerms(x: Int32Array, y: Int32Array): boolean {
 // Key of the bigram (x, y), in [UNIGRAMS, 2^30).
 function bigramOf(x: number, y: number): number {
   return UNIGRAMS + ((Math.imul(x + 1, 0x9e3779b1) ^ y) >>> 0) % ((1 << 30) - UNIGRAMS);
+}
+
+/** Scratch buffers of `bigramsOf`, one per side of a comparison of two units. */
+class BigramBuffer {
+  keys = new Int32Array(1024);
+}
+const BIGRAMS_M = new BigramBuffer();
+const BIGRAMS_B = new BigramBuffer();
+
+// Hashed bigrams of a term sequence, in order, as a view of `buf` (valid until its next use).
+function bigramsOf(terms: Int32Array, buf: BigramBuffer): Int32Array {
+  const n = Math.max(0, terms.length - 1);
+  if (buf.keys.length < n) buf.keys = new Int32Array(n);
+  for (let i = 0; i < n; i++) buf.keys[i] = bigramOf(terms[i]!, terms[i + 1]!);
+  return buf.keys.subarray(0, n);
 }
 
 // Scratch buffer for bagOf, grown as needed.

@@ -2,7 +2,7 @@
  * Lines of a text as interned integer ids, computed once per unit and comparison: the alignment measures line overlap
  * with them and the redline matches identical lines with them, without splitting or hashing the text twice.
  */
-import { dice } from './multiset';
+import { diceUnsorted } from './multiset';
 
 /** A text's lines: an id per line and the offset where each starts (its "\n" belongs to it), then the text length. */
 export interface Lines {
@@ -39,5 +39,5 @@ export function linesOf(text: string, table: Map<string, number>): Lines {
  * const t = new Map(); lineDice(linesOf('a\nb\nc', t), linesOf('a\nb\nd', t)) // 0.6666666666666666
  */
 export function lineDice(x: Lines, y: Lines): number {
-  return dice(x.ids.slice().sort(), y.ids.slice().sort());
+  return diceUnsorted(x.ids, y.ids);
 }

@@ -26,3 +26,51 @@ export function dice(x: Int32Array, y: Int32Array): number {
   }
   return (2 * common) / (x.length + y.length);
 }
+
+// Open-addressing table of the multiset counted by `diceUnsorted`: key, and 1 + remaining count (0 = empty slot).
+let slotKeys = new Int32Array(1 << 10);
+let slotCounts = new Int32Array(1 << 10);
+
+/**
+ * Dice coefficient of two multisets given in any order, the same value as `dice` on their sorted copies: the first
+ * is counted in a hash table and the second matched against it, in linear time (no copy, no sort) — for a pair
+ * compared once.
+ *
+ * @example
+ * diceUnsorted(Int32Array.of(5, 2, 1, 2), Int32Array.of(2, 3, 5, 2)) // 0.75
+ */
+export function diceUnsorted(x: Int32Array, y: Int32Array): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  let bits = 4;
+  while (1 << bits < 2 * x.length) bits++;
+  const size = 1 << bits;
+  if (slotKeys.length < size) {
+    slotKeys = new Int32Array(size);
+    slotCounts = new Int32Array(size);
+  }
+  const keys = slotKeys;
+  const counts = slotCounts;
+  const mask = size - 1;
+  const shift = 32 - bits;
+  for (let i = 0; i < x.length; i++) {
+    const k = x[i]!;
+    let s = Math.imul(k, 0x9e3779b1) >>> shift;
+    while (counts[s] !== 0 && keys[s] !== k) s = (s + 1) & mask;
+    if (counts[s] === 0) {
+      keys[s] = k;
+      counts[s] = 2;
+    } else counts[s]!++;
+  }
+  let common = 0;
+  for (let j = 0; j < y.length; j++) {
+    const k = y[j]!;
+    let s = Math.imul(k, 0x9e3779b1) >>> shift;
+    while (counts[s] !== 0 && keys[s] !== k) s = (s + 1) & mask;
+    if (counts[s]! > 1) {
+      common++;
+      counts[s]!--;
+    }
+  }
+  counts.fill(0, 0, size);
+  return (2 * common) / (x.length + y.length);
+}

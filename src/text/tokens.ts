@@ -156,21 +156,47 @@ export class TokenBuffers {
   }
 }
 
+/** Elements of an arena's first chunk; each next one doubles, up to the largest (1 MB). */
+const ARENA_FIRST_CHUNK = 1 << 12;
+const ARENA_CHUNK = 1 << 18;
+
+/**
+ * Storage for the tokens of many texts kept together (the units of one alignment): their arrays are views of a few
+ * large chunks, because allocating three small typed arrays per text costs more than tokenizing it.
+ */
+export class TokenArena {
+  private chunk = new Int32Array(0);
+  private used = 0;
+
+  /** A copy of `src` that lives as long as the arena's tokens. */
+  copy(src: Int32Array): Int32Array {
+    if (this.used + src.length > this.chunk.length) {
+      const size = Math.min(ARENA_CHUNK, Math.max(ARENA_FIRST_CHUNK, 2 * this.chunk.length));
+      this.chunk = new Int32Array(Math.max(size, src.length));
+      this.used = 0;
+    }
+    const out = this.chunk.subarray(this.used, this.used + src.length);
+    out.set(src);
+    this.used += src.length;
+    return out;
+  }
+}
+
 // Scratch of the calls that return tokens owning their arrays.
 const scratch = new TokenBuffers();
 
 /**
- * Split a text into word, whitespace and punctuation tokens interned in `vocab`. With `into`, the result is a view of
- * those buffers (valid until their next use); otherwise it owns its arrays.
+ * Split a text into word, whitespace and punctuation tokens interned in `vocab`. With `into` buffers, the result is a
+ * view of them (valid until their next use); with an arena, its arrays are stored there; otherwise it owns them.
  *
  * @example
  * const v = new Vocabulary();
  * const t = tokenize('Se deroga.', v);
  * Array.from(t.ids, (id) => v.textOf(id)) // ['Se', ' ', 'deroga', '.']
  */
-export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers): Tokens {
+export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | TokenArena): Tokens {
   const n = text.length;
-  const buf = into ?? scratch;
+  const buf = into instanceof TokenBuffers ? into : scratch;
   buf.reserve(n + 1);
   const { ids, starts, terms } = buf;
   let count = 0;
@@ -200,8 +226,10 @@ export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers): 
     if (kind === WORD) terms[words++] = vocab.termOf(id);
   }
   starts[count] = n;
-  if (into) return { text, ids: ids.subarray(0, count), starts: starts.subarray(0, count + 1), terms: terms.subarray(0, words) };
-  return { text, ids: ids.slice(0, count), starts: starts.slice(0, count + 1), terms: terms.slice(0, words) };
+  const view = { text, ids: ids.subarray(0, count), starts: starts.subarray(0, count + 1), terms: terms.subarray(0, words) };
+  if (into instanceof TokenBuffers) return view;
+  if (into) return { text, ids: into.copy(view.ids), starts: into.copy(view.starts), terms: into.copy(view.terms) };
+  return { text, ids: view.ids.slice(), starts: view.starts.slice(), terms: view.terms.slice() };
 }
 
 /**

@@ -30,13 +30,15 @@ interface Side {
   space: Int32Array;
   /** Text offset where the marks start (after leading whitespace). */
   lead: number;
+  /** Room for the bags of the side's blocks, which partition its marks. */
+  bags: Int32Array;
 }
 
 interface Block {
   start: number;
   end: number;
   hash: number;
-  /** Sorted keys of the block's marks, for word overlap. */
+  /** Sorted keys of the block's marks, for word overlap (a view of the side's `bags`). */
   bag: Int32Array;
 }
 
@@ -182,6 +184,7 @@ class SideBuffers {
   at = new Int32Array(1024);
   keys = new Int32Array(1024);
   space = new Int32Array(1024);
+  bags = new Int32Array(1024);
 }
 const SIDE_A = new SideBuffers();
 const SIDE_B = new SideBuffers();
@@ -192,6 +195,7 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     buf.at = new Int32Array(n);
     buf.keys = new Int32Array(n);
     buf.space = new Int32Array(n);
+    buf.bags = new Int32Array(n);
   }
   const { at, keys, space } = buf;
   let k = 0;
@@ -205,7 +209,8 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     keys[k] = id;
     space[k++] = -1;
   }
-  return { t, at: at.subarray(0, k), keys: keys.subarray(0, k), space: space.subarray(0, k), lead: k > 0 ? t.starts[at[0]!]! : t.text.length };
+  const lead = k > 0 ? t.starts[at[0]!]! : t.text.length;
+  return { t, at: at.subarray(0, k), keys: keys.subarray(0, k), space: space.subarray(0, k), lead, bags: buf.bags };
 }
 
 // Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
@@ -231,28 +236,37 @@ function blocksOf(s: Side, vocab: Vocabulary): Block[] {
     const next = k + 2 < s.keys.length ? vocab.textOf(s.keys[k + 2]!) : '';
     const label = (next === '.' || next === ')') && LABEL.test(vocab.textOf(s.keys[k + 1] ?? 0));
     if (mark === '.' || mark === ';' || mark === ':' || label || breaks > 1) {
-      blocks.push(blockOf(s.keys, start, k + 1));
+      blocks.push(blockOf(s, start, k + 1));
       start = k + 1;
     }
   }
-  if (start < s.keys.length) blocks.push(blockOf(s.keys, start, s.keys.length));
+  if (start < s.keys.length) blocks.push(blockOf(s, start, s.keys.length));
   return blocks;
 }
 
-function blockOf(keys: Int32Array, start: number, end: number): Block {
+function blockOf(s: Side, start: number, end: number): Block {
+  const keys = s.keys;
   let h = 0x811c9dc5 ^ (end - start);
   for (let i = start; i < end; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
-  return { start, end, hash: h & 0x3fffffff, bag: keys.slice(start, end).sort() };
+  const bag = s.bags.subarray(start, end);
+  bag.set(keys.subarray(start, end));
+  return { start, end, hash: h & 0x3fffffff, bag: bag.sort() };
 }
+
+// Scratch of pairBlocks: (p + 1) × (q + 1) ≤ p × q + p + q + 1 ≤ 2 × MAX_DP_CELLS + 2 when p × q ≤ MAX_DP_CELLS.
+const DP_SCORE = new Float64Array(2 * MAX_DP_CELLS + 2);
+const DP_SIMS = new Float64Array(MAX_DP_CELLS);
 
 // Monotone pairing of blocks A[i0..i1) with B[j0..j1) maximising total word overlap.
 function pairBlocks(A: Block[], B: Block[], i0: number, i1: number, j0: number, j1: number): [number, number][] {
   const p = i1 - i0;
   const q = j1 - j0;
   const w = q + 1;
-  const score = new Float64Array((p + 1) * w);
-  const sims = new Float64Array(p * q);
+  const score = DP_SCORE;
+  const sims = DP_SIMS;
+  score.fill(0, 0, w);
   for (let i = 1; i <= p; i++) {
+    score[i * w] = 0;
     for (let j = 1; j <= q; j++) {
       const sim = dice(A[i0 + i - 1]!.bag, B[j0 + j - 1]!.bag);
       sims[(i - 1) * q + j - 1] = sim;
