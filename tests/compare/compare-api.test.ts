@@ -6,15 +6,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { rowCounts } from '../../src/db/bills.js';
 import { corpus, GENERAL_LAW } from '../support/corpus.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from '../support/node-app.js';
+import { SAMPLE_MODEL } from '../support/sample-texts.js';
 
-const MODEL = [
-  'Artículo 1. Esta ley protege a las víctimas de trata de personas.',
-  'Artículo 2. Son autoridades competentes:',
-  'I. La Fiscalía;',
-  'II. La Comisión.',
-  'Artículo 3. Se crea un fondo de reparación para las víctimas.',
-  'Artículo 4. La ley entra en vigor al día siguiente.',
-].join('\n');
+const MODEL = SAMPLE_MODEL;
 const DRAFT = [
   'Artículo 1. Esta ley protege a las víctimas de trata de personas.',
   'Artículo 2. Son autoridades competentes:',

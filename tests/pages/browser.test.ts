@@ -11,17 +11,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, axeViolations, browserAvailability, launchBrowser, screenshot, startServer, watchedPage, type LiveServer } from '../support/browser.js';
+import { SAMPLE_MODEL } from '../support/sample-texts.js';
 
 const { available } = browserAvailability();
 
-const MODEL = [
-  'Artículo 1. Esta ley protege a las víctimas de trata de personas.',
-  'Artículo 2. Son autoridades competentes:',
-  'I. La Fiscalía;',
-  'II. La Comisión.',
-  'Artículo 3. Se crea un fondo de reparación para las víctimas.',
-  'Artículo 4. La ley entra en vigor al día siguiente.',
-].join('\n');
+const MODEL = SAMPLE_MODEL;
 const DRAFT = [
   'Artículo 1. Esta ley protege a todas las víctimas de trata de personas.',
   'Artículo 2. Son autoridades competentes:',
