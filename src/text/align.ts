@@ -16,9 +16,10 @@
  * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
  * a merge of two arrays, without per-term allocations.
  */
-import { lineDice, linesOf, type Lines } from './lines';
+import { IntArena } from './arena';
+import { lineDice, linesOf, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
-import { TokenArena, tokenize, type Tokens, type Vocabulary } from './tokens';
+import { tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
 
 /** Model units and the bill units aligned with them (several on either side for merges and splits). */
@@ -69,9 +70,9 @@ interface Bag {
  * @example
  * const m = segment('Artículo 1. La ley protege a las víctimas.\nArtículo 2. Se crea un fondo.').units;
  * const b = segment('Artículo 1. Se crea un fondo.\nArtículo 2. La ley protege a todas las víctimas.').units;
- * align(m, b, new Vocabulary(), new Map()).groups.map((g) => [g.models, g.bills]) // [[[0], [1]], [[1], [0]]]
+ * align(m, b, new Vocabulary(), new LineTable()).groups.map((g) => [g.models, g.bills]) // [[[0], [1]], [[1], [0]]]
  */
-export function align(model: Provision[], bill: Provision[], vocab: Vocabulary, lineTable: Map<string, number>): Alignment {
+export function align(model: Provision[], bill: Provision[], vocab: Vocabulary, lineTable: LineTable): Alignment {
   const a = new Aligner(model, bill, vocab, lineTable);
   a.identical();
   a.sameRef();
@@ -93,13 +94,13 @@ class Aligner {
   private readonly groups: AlignedGroup[] = [];
   /** Candidate model units of each bill unit, found while pairing by similarity. */
   private readonly candidatesOf = new Map<number, number[]>();
-  private readonly arena = new TokenArena();
+  private readonly arena = new IntArena();
 
   constructor(
     private readonly M: Provision[],
     private readonly B: Provision[],
     private readonly vocab: Vocabulary,
-    private readonly lineTable: Map<string, number>,
+    private readonly lineTable: LineTable,
   ) {
     this.tokM = new Array(M.length);
     this.tokB = new Array(B.length);

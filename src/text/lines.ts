@@ -2,6 +2,7 @@
  * Lines of a text as interned integer ids, computed once per unit and comparison: the alignment measures line overlap
  * with them and the redline matches identical lines with them, without splitting or hashing the text twice.
  */
+import { IntArena } from './arena';
 import { diceUnsorted } from './multiset';
 
 /** A text's lines: an id per line and the offset where each starts (its "\n" belongs to it), then the text length. */
@@ -10,33 +11,116 @@ export interface Lines {
   offsets: Int32Array;
 }
 
+/** Characters of a line read for its hash, at most (spread over the line). */
+const HASHED_CHARS = 24;
+
 /**
- * Lines of `text`, interned in `table`. The last line has no "\n" of its own, so it gets an id of its own kind and
- * only ever matches the other text's last line.
+ * The lines seen in one comparison, each with an id. A line is hashed from its length and a few characters spread over
+ * it, and compared in place with the lines already seen, so it costs neither a full hash nor a copy unless it is new.
  *
  * @example
- * const table = new Map(); linesOf('uno\ndos\nuno', table).ids // Int32Array [0, 1, 2]
+ * const t = new LineTable();
+ * [t.idOf('uno\ndos', 0, 3, false), t.idOf('uno', 0, 3, false), t.idOf('uno', 0, 3, true)] // [0, 0, 1]
  */
-export function linesOf(text: string, table: Map<string, number>): Lines {
-  const parts = text.split('\n');
-  const ids = new Int32Array(parts.length);
-  const offsets = new Int32Array(parts.length + 1);
-  for (let i = 0; i < parts.length; i++) {
-    const key = i === parts.length - 1 ? `\u0000${parts[i]}` : parts[i]!;
-    let id = table.get(key);
-    if (id === undefined) table.set(key, (id = table.size));
-    ids[i] = id;
-    offsets[i + 1] = offsets[i]! + parts[i]!.length + 1;
+export class LineTable {
+  private readonly texts: string[] = [];
+  private readonly lasts: boolean[] = [];
+  private readonly hashes: number[] = [];
+  /** Open-addressing table of id + 1 by hash (0 = empty). */
+  private table = new Int32Array(1 << 10);
+  /** Where the ids and offsets of the texts split into lines are kept. */
+  readonly arena = new IntArena();
+
+  /**
+   * Id of the line text[start, end). A text's last line has no "\n" of its own: with `last`, it gets an id of its own
+   * kind, which only ever matches another text's last line.
+   */
+  idOf(text: string, start: number, end: number, last: boolean): number {
+    const hash = lineHash(text, start, end, last);
+    const mask = this.table.length - 1;
+    for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
+      const entry = this.table[slot]!;
+      if (entry === 0) {
+        const id = this.texts.length;
+        this.texts.push(text.slice(start, end));
+        this.lasts.push(last);
+        this.hashes.push(hash);
+        this.table[slot] = id + 1;
+        if (this.texts.length * 2 > this.table.length) this.grow();
+        return id;
+      }
+      const id = entry - 1;
+      const seen = this.texts[id]!;
+      if (this.hashes[id] === hash && this.lasts[id] === last && sameChars(seen, text, start, end)) return id;
+    }
   }
-  offsets[parts.length] = text.length;
-  return { ids, offsets };
+
+  private grow(): void {
+    const table = new Int32Array(this.table.length * 2);
+    const mask = table.length - 1;
+    for (let id = 0; id < this.texts.length; id++) {
+      let slot = this.hashes[id]! & mask;
+      while (table[slot] !== 0) slot = (slot + 1) & mask;
+      table[slot] = id + 1;
+    }
+    this.table = table;
+  }
+}
+
+// Whether text[start, end) is `s` (a loop: String#startsWith at an offset costs more here).
+function sameChars(s: string, text: string, start: number, end: number): boolean {
+  if (s.length !== end - start) return false;
+  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
+  return true;
+}
+
+// FNV hash of a line's length, kind and up to HASHED_CHARS characters spread evenly over it.
+function lineHash(text: string, start: number, end: number, last: boolean): number {
+  const n = end - start;
+  let h = Math.imul(0x811c9dc5 ^ n ^ (last ? 0x40000000 : 0), 0x01000193);
+  const step = n <= HASHED_CHARS ? 1 : Math.ceil(n / HASHED_CHARS);
+  for (let i = start; i < end; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+  return (h ^ (h >>> 15)) >>> 0;
+}
+
+/**
+ * Lines of `text`, interned in `table`.
+ *
+ * @example
+ * const table = new LineTable(); linesOf('uno\ndos\nuno', table).ids // Int32Array [0, 1, 2]
+ */
+export function linesOf(text: string, table: LineTable): Lines {
+  let count = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    if (count + 2 > scratchIds.length) growScratch();
+    const last = end < 0;
+    scratchIds[count] = table.idOf(text, start, last ? text.length : end, last);
+    scratchOffsets[count++] = start;
+    if (last) break;
+    start = end + 1;
+  }
+  scratchOffsets[count] = text.length;
+  return { ids: table.arena.copy(scratchIds.subarray(0, count)), offsets: table.arena.copy(scratchOffsets.subarray(0, count + 1)) };
+}
+
+let scratchIds = new Int32Array(1024);
+let scratchOffsets = new Int32Array(1024);
+
+function growScratch(): void {
+  const ids = new Int32Array(scratchIds.length * 2);
+  const offsets = new Int32Array(scratchOffsets.length * 2);
+  ids.set(scratchIds);
+  offsets.set(scratchOffsets);
+  scratchIds = ids;
+  scratchOffsets = offsets;
 }
 
 /**
  * Dice coefficient of the lines of two texts, as multisets.
  *
  * @example
- * const t = new Map(); lineDice(linesOf('a\nb\nc', t), linesOf('a\nb\nd', t)) // 0.6666666666666666
+ * const t = new LineTable(); lineDice(linesOf('a\nb\nc', t), linesOf('a\nb\nd', t)) // 0.6666666666666666
  */
 export function lineDice(x: Lines, y: Lines): number {
   return diceUnsorted(x.ids, y.ids);

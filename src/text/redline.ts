@@ -9,7 +9,7 @@
  * All diffs of a comparison share one step budget; a part that would exceed it falls back to delete + insert and the
  * result is flagged coarse.
  */
-import { linesOf, type Lines } from './lines';
+import { LineTable, linesOf, type Lines } from './lines';
 import { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
 import { commonEnds, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
@@ -21,7 +21,7 @@ export interface DiffContext {
   vocab: Vocabulary;
   budget: DiffBudget;
   /** Interned lines. */
-  lines: Map<string, number>;
+  lines: LineTable;
 }
 
 /** A redline with its quality. */
@@ -59,7 +59,7 @@ export function redline(left: string, right: string): RedlineOp[] {
  * const ctx = diffContext(); ctx.budget.steps // 10000000
  */
 export function diffContext(steps = DEFAULT_DIFF_STEPS): DiffContext {
-  return { vocab: sharedVocabulary(), budget: { steps }, lines: new Map() };
+  return { vocab: sharedVocabulary(), budget: { steps }, lines: new LineTable() };
 }
 
 /** What the alignment already computed for a pair of texts: their tokens, their lines. */

@@ -5,6 +5,7 @@
  * A `Vocabulary` is shared by the two texts of a comparison; it also maps each word to its folded term (lower case,
  * no accents) for matching.
  */
+import type { IntArena } from './arena';
 import { stripAccents } from './normalize';
 
 /** Token classes: whitespace run, word, punctuation mark. */
@@ -156,32 +157,6 @@ export class TokenBuffers {
   }
 }
 
-/** Elements of an arena's first chunk; each next one doubles, up to the largest (1 MB). */
-const ARENA_FIRST_CHUNK = 1 << 12;
-const ARENA_CHUNK = 1 << 18;
-
-/**
- * Storage for the tokens of many texts kept together (the units of one alignment): their arrays are views of a few
- * large chunks, because allocating three small typed arrays per text costs more than tokenizing it.
- */
-export class TokenArena {
-  private chunk = new Int32Array(0);
-  private used = 0;
-
-  /** A copy of `src` that lives as long as the arena's tokens. */
-  copy(src: Int32Array): Int32Array {
-    if (this.used + src.length > this.chunk.length) {
-      const size = Math.min(ARENA_CHUNK, Math.max(ARENA_FIRST_CHUNK, 2 * this.chunk.length));
-      this.chunk = new Int32Array(Math.max(size, src.length));
-      this.used = 0;
-    }
-    const out = this.chunk.subarray(this.used, this.used + src.length);
-    out.set(src);
-    this.used += src.length;
-    return out;
-  }
-}
-
 // Scratch of the calls that return tokens owning their arrays.
 const scratch = new TokenBuffers();
 
@@ -194,7 +169,7 @@ const scratch = new TokenBuffers();
  * const t = tokenize('Se deroga.', v);
  * Array.from(t.ids, (id) => v.textOf(id)) // ['Se', ' ', 'deroga', '.']
  */
-export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | TokenArena): Tokens {
+export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | IntArena): Tokens {
   const n = text.length;
   const buf = into instanceof TokenBuffers ? into : scratch;
   buf.reserve(n + 1);

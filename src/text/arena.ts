@@ -1,0 +1,33 @@
+/**
+ * Arena of Int32Array views, for the many small arrays of one comparison.
+ */
+
+/** Elements of an arena's first chunk; each next one doubles, up to the largest (1 MB). */
+const ARENA_FIRST_CHUNK = 1 << 12;
+const ARENA_CHUNK = 1 << 18;
+
+/**
+ * Storage for many integer arrays that live and die together (the tokens or lines of the units of one comparison):
+ * each is a view of a few large chunks, because allocating many small typed arrays costs more in V8 than filling them.
+ *
+ * @example
+ * const arena = new IntArena();
+ * arena.copy(Int32Array.of(1, 2, 3)) // Int32Array [1, 2, 3]
+ */
+export class IntArena {
+  private chunk = new Int32Array(0);
+  private used = 0;
+
+  /** A copy of `src`, stored in the arena. */
+  copy(src: Int32Array): Int32Array {
+    if (this.used + src.length > this.chunk.length) {
+      const size = Math.min(ARENA_CHUNK, Math.max(ARENA_FIRST_CHUNK, 2 * this.chunk.length));
+      this.chunk = new Int32Array(Math.max(size, src.length));
+      this.used = 0;
+    }
+    const out = this.chunk.subarray(this.used, this.used + src.length);
+    out.set(src);
+    this.used += src.length;
+    return out;
+  }
+}
