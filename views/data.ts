@@ -1,12 +1,12 @@
 /**
  * What each page needs, read through the same data functions the JSON API uses (`statusReport`, `statusAt`,
- * `getJurisdiction`, `listBills`, `getBill`, `listActions`), so a page and its JSON never disagree. No SQL here: at
+ * `getJurisdiction`, `billsOfJurisdiction`, `getBill`, `listActions`), so a page and its JSON never disagree. No SQL here: at
  * most a drizzle filter handed to `listActions`, which runs it.
  */
 import { inArray } from 'drizzle-orm';
 import { statusReport } from '../src/api/status-routes.js';
 import { billHistory, jurisdictionHistory, type AuditRecord } from '../src/db/audit.js';
-import { getBill, listActions, listBills, type ActionView, type BillDetail } from '../src/db/bills.js';
+import { billsOfJurisdiction, getBill, listActions, type ActionView, type BillDetail } from '../src/db/bills.js';
 import type { Db } from '../src/db/client.js';
 import { getJurisdiction, listJurisdictions, type Jurisdiction } from '../src/db/jurisdictions.js';
 import { actions } from '../src/db/schema.js';
@@ -54,13 +54,12 @@ export async function loadState(db: Db, id: string): Promise<StateData | undefin
   const place = await getJurisdiction(db, id);
   if (!place) return undefined;
   const root = place.parentId ?? place.id;
-  const [[now], list, parent, changes] = await Promise.all([
+  const [[now], bills, parent, changes] = await Promise.all([
     statusAt(db, root, today(), place.id),
-    listBills(db, { jurisdiction: id, page: 1, perPage: 500 }),
+    billsOfJurisdiction(db, id),
     place.parentId ? getJurisdiction(db, place.parentId) : Promise.resolve(undefined),
     jurisdictionHistory(db, id),
   ]);
-  const bills = (await Promise.all(list.items.map((b) => getBill(db, b.id)))).filter((b): b is BillDetail => !!b);
   const days = [...new Set(bills.flatMap((b) => b.actions.filter((a) => a.reaches && a.dateEffective).map((a) => a.dateEffective!)))].sort();
   const steps = await Promise.all(days.map((d) => statusAt(db, root, d, place.id).then(([s]) => ({ from: d, status: s!.status, evidence: s!.evidence, since: s!.since }))));
   const history: HistoryStep[] = [];

@@ -2,7 +2,7 @@
  * Reading bills and their ordered children: versions (immutable texts), amendments (with their fate) and dated
  * actions, as plain objects for the API and the pages alike. Writes are in `bill-writes.ts`.
  */
-import { and, asc, count, eq, isNull, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, sql, type SQL } from 'drizzle-orm';
 import { sortKey, type PartialDate } from '../domain/partial-date.js';
 import { statusOfRank } from '../domain/status.js';
 import { STATUS_RANK, type BillKind, type Status } from '../domain/vocabulary.js';
@@ -80,37 +80,66 @@ function presentDate(row: { dateValue: string; datePrecision: PartialDate['preci
 
 /** One bill with its versions, amendments and actions (actions in date order, undated last). */
 export async function getBill(db: Db, id: string) {
-  const [row] = await db.select(billColumns).from(bills).leftJoin(sources, eq(sources.id, bills.sourceId)).where(eq(bills.id, id));
-  if (!row) return undefined;
-  const [versionRows, amendmentRows, actionRows] = await Promise.all([
+  const [bill] = await getBills(db, eq(bills.id, id));
+  return bill;
+}
+
+/** The bills of a jurisdiction (not deleted), each with its versions, amendments and actions, in `listBills` order. */
+export async function billsOfJurisdiction(db: Db, jurisdictionId: string) {
+  return getBills(db, and(eq(bills.jurisdictionId, jurisdictionId), isNull(bills.deletedAt))!);
+}
+
+/**
+ * The bills matching `where` (a condition on the bills table), each with its versions, amendments and actions: four
+ * queries however many bills there are (the children are selected by a subquery, so no list of ids is bound: D1
+ * allows 100 parameters per statement).
+ */
+async function getBills(db: Db, where: SQL) {
+  const ids = db.select({ id: bills.id }).from(bills).where(where);
+  const [billRows, versionRows, amendmentRows, actionRows] = await Promise.all([
+    db.select(billColumns).from(bills).leftJoin(sources, eq(sources.id, bills.sourceId)).where(where).orderBy(asc(bills.jurisdictionId), asc(bills.id)),
     db
       .select({
-        id: versions.id, stage: versions.stage, dateValue: versions.dateValue, datePrecision: versions.datePrecision,
+        billId: versions.billId, id: versions.id, stage: versions.stage, dateValue: versions.dateValue, datePrecision: versions.datePrecision,
         dateEffective: versions.dateEffective, sourceUrl: versions.sourceUrl, sha256: versions.sha256,
         wordCount: versions.wordCount, fileId: versions.fileId, createdAt: versions.createdAt,
       })
       .from(versions)
-      .where(eq(versions.billId, id))
+      .where(inArray(versions.billId, ids))
       .orderBy(asc(versions.createdAt), asc(versions.id)),
     db
       .select({
-        id: amendments.id, versionId: amendments.versionId, proposer: amendments.proposer, dateValue: amendments.dateValue,
+        billId: amendments.billId, id: amendments.id, versionId: amendments.versionId, proposer: amendments.proposer, dateValue: amendments.dateValue,
         datePrecision: amendments.datePrecision, dateEffective: amendments.dateEffective, text: amendments.text,
         fate: amendments.fate, resultVersionId: amendments.resultVersionId, source: sources.citation, sourceUrl: sources.url,
         createdAt: amendments.createdAt,
       })
       .from(amendments)
       .leftJoin(sources, eq(sources.id, amendments.sourceId))
-      .where(eq(amendments.billId, id))
+      .where(inArray(amendments.billId, ids))
       .orderBy(asc(amendments.createdAt), asc(amendments.id)),
-    listActions(db, eq(actions.billId, id)),
+    listActions(db, inArray(actions.billId, ids)),
   ]);
-  return {
+  const versionsOf = byBill(versionRows, ({ billId, dateValue, datePrecision, dateEffective, ...v }) => ({ ...v, ...presentDate({ dateValue, datePrecision, dateEffective }) }));
+  const amendmentsOf = byBill(amendmentRows, ({ billId, dateValue, datePrecision, dateEffective, ...a }) => ({ ...a, ...presentDate({ dateValue, datePrecision, dateEffective }) }));
+  const actionsOf = byBill(actionRows, (a) => a);
+  return billRows.map((row) => ({
     ...presentBill(row),
-    versions: versionRows.map(({ dateValue, datePrecision, dateEffective, ...v }) => ({ ...v, ...presentDate({ dateValue, datePrecision, dateEffective }) })),
-    amendments: amendmentRows.map(({ dateValue, datePrecision, dateEffective, ...a }) => ({ ...a, ...presentDate({ dateValue, datePrecision, dateEffective }) })),
-    actions: actionRows,
-  };
+    versions: versionsOf.get(row.id) ?? [],
+    amendments: amendmentsOf.get(row.id) ?? [],
+    actions: actionsOf.get(row.id) ?? [],
+  }));
+}
+
+/** Rows grouped by their bill, in order, each as `present` shows it. */
+function byBill<T extends { billId: string }, U>(rows: T[], present: (row: T) => U): Map<string, U[]> {
+  const groups = new Map<string, U[]>();
+  for (const row of rows) {
+    let group = groups.get(row.billId);
+    if (!group) groups.set(row.billId, (group = []));
+    group.push(present(row));
+  }
+  return groups;
 }
 export type BillDetail = NonNullable<Awaited<ReturnType<typeof getBill>>>;
 
