@@ -17,7 +17,7 @@
  * a merge of two arrays, without per-term allocations.
  */
 import { IntArena } from './arena';
-import { lineDice, linesOf, type LineTable, type Lines } from './lines';
+import { lineDice, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
@@ -112,9 +112,15 @@ class Aligner {
     this.groupOfB = new Int32Array(B.length).fill(-1);
   }
 
-  // Identical raw text; among twins, the same ref wins, then document order.
+  // Identical raw text; among twins, the same ref wins, then document order. Texts are grouped by a sampled hash and
+  // then compared, rather than used as map keys, which would hash every character of both documents.
   identical(): void {
-    this.pairEqual((m) => this.M[m]!.text, (b) => this.B[b]!.text);
+    const key = (text: string) => (text === '' ? '' : `${text.length}:${sampledHash(text, 0, text.length)}`);
+    this.pairEqual(
+      (m) => key(this.M[m]!.text),
+      (b) => key(this.B[b]!.text),
+      (m, b) => this.M[m]!.text === this.B[b]!.text,
+    );
   }
 
   // Same ref on both sides and a good overlap: of lines first (cheap, no tokenizing), else of word bigrams.

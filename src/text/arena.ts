@@ -18,16 +18,17 @@ export class IntArena {
   private chunk = new Int32Array(0);
   private used = 0;
 
-  /** A copy of `src`, stored in the arena. */
-  copy(src: Int32Array): Int32Array {
-    if (this.used + src.length > this.chunk.length) {
+  /** A copy of the first `length` elements of `src`, stored in the arena. */
+  copy(src: Int32Array, length = src.length): Int32Array {
+    if (this.used + length > this.chunk.length) {
       const size = Math.min(ARENA_CHUNK, Math.max(ARENA_FIRST_CHUNK, 2 * this.chunk.length));
-      this.chunk = new Int32Array(Math.max(size, src.length));
+      this.chunk = new Int32Array(Math.max(size, length));
       this.used = 0;
     }
-    const out = this.chunk.subarray(this.used, this.used + src.length);
-    out.set(src);
-    this.used += src.length;
-    return out;
+    const chunk = this.chunk;
+    const from = this.used;
+    for (let i = 0; i < length; i++) chunk[from + i] = src[i]!;
+    this.used += length;
+    return chunk.subarray(from, from + length);
   }
 }

@@ -7,6 +7,7 @@
  * text without page numbers, repeats often and reads like a header: no final punctuation). Lines the caller marks as
  * structure (articles, headings, reform notes, fracciones) are never furniture, however often they repeat.
  */
+import { LineTable } from './lines';
 
 /** Lines found to be page furniture, by index. */
 export interface Furniture {
@@ -47,21 +48,34 @@ export function findFurniture(lines: string[], isStructure: (line: string, index
     for (const p of pageLines) candidate.fill(1, Math.max(0, p - NEAR), Math.min(lines.length, p + NEAR + 1));
   }
   const counted = (i: number) => candidate[i] === 1 && lines[i]!.length >= 4 && drop[i] === 0;
-  // Lines are counted first and their indexes listed only when they repeat often enough: most lines occur once.
-  const counts = new Map<string, number>();
-  for (let i = 0; i < lines.length; i++) if (counted(i)) counts.set(lines[i]!, (counts.get(lines[i]!) ?? 0) + 1);
+  // Lines are interned and counted first (most occur once); index lists are made only for lines repeated often enough.
+  const table = new LineTable();
+  const idAt = new Int32Array(lines.length).fill(-1);
+  const counts: number[] = [];
+  const firstAt: number[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    if (!counted(i)) continue;
+    const id = (idAt[i] = table.idOf(lines[i]!, 0, lines[i]!.length, false));
+    if (id === counts.length) {
+      counts.push(0);
+      firstAt.push(i);
+    }
+    counts[id]!++;
+  }
   const minRepeats = withPages ? Math.max(3, Math.ceil(pageLines.length * 0.3)) : 4;
-  const repeated = new Map<string, number[]>();
-  for (const [line, n] of counts) {
-    if (n < minRepeats) continue;
+  const at: number[][] = [];
+  for (let id = 0; id < counts.length; id++) {
+    const line = lines[firstAt[id]!]!;
+    if (counts[id]! < minRepeats) continue;
     if (!withPages && (/[.;:,]$/.test(line) || !/\p{L}{3}/u.test(line))) continue;
-    repeated.set(line, []);
+    at[id] = [];
   }
-  if (repeated.size > 0) for (let i = 0; i < lines.length; i++) if (counted(i)) repeated.get(lines[i]!)?.push(i);
-  for (const [line, at] of repeated) {
-    if (at.some((i) => isStructure(line, i))) continue;
-    for (const i of at) drop[i] = 1;
-  }
+  if (at.length > 0) for (let i = 0; i < lines.length; i++) if (idAt[i]! >= 0) at[idAt[i]!]?.push(i);
+  at.forEach((indexes, id) => {
+    const line = lines[firstAt[id]!]!;
+    if (indexes.some((i) => isStructure(line, i))) return;
+    for (const i of indexes) drop[i] = 1;
+  });
   let count = 0;
   for (let i = 0; i < drop.length; i++) count += drop[i]!;
   return { drop, count };

@@ -11,12 +11,12 @@ export interface Lines {
   offsets: Int32Array;
 }
 
-/** Characters of a line read for its hash, at most (spread over the line). */
+/** Characters read for a sampled hash, at most (spread over the text). */
 const HASHED_CHARS = 24;
 
 /**
  * The lines seen in one comparison, each with an id. A line is hashed from its length and a few characters spread over
- * it, and compared in place with the lines already seen, so it costs neither a full hash nor a copy unless it is new.
+ * it (not from all of them, as a Map key would be), and compared with a line already seen only when the hashes match.
  *
  * @example
  * const t = new LineTable();
@@ -36,7 +36,7 @@ export class LineTable {
    * kind, which only ever matches another text's last line.
    */
   idOf(text: string, start: number, end: number, last: boolean): number {
-    const hash = lineHash(text, start, end, last);
+    const hash = sampledHash(text, start, end, last ? 1 : 0);
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
@@ -51,7 +51,8 @@ export class LineTable {
       }
       const id = entry - 1;
       const seen = this.texts[id]!;
-      if (this.hashes[id] === hash && this.lasts[id] === last && sameChars(seen, text, start, end)) return id;
+      // A slice and a native comparison: faster than comparing in place character by character.
+      if (this.hashes[id] === hash && this.lasts[id] === last && seen.length === end - start && seen === text.slice(start, end)) return id;
     }
   }
 
@@ -67,17 +68,16 @@ export class LineTable {
   }
 }
 
-// Whether text[start, end) is `s` (a loop: String#startsWith at an offset costs more here).
-function sameChars(s: string, text: string, start: number, end: number): boolean {
-  if (s.length !== end - start) return false;
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
-
-// FNV hash of a line's length, kind and up to HASHED_CHARS characters spread evenly over it.
-function lineHash(text: string, start: number, end: number, last: boolean): number {
+/**
+ * A 32-bit hash of text[start, end) from its length, `seed` and up to 24 characters spread evenly over it: constant
+ * time, for tables that compare the texts anyway when hashes are equal.
+ *
+ * @example
+ * sampledHash('uno', 0, 3) === sampledHash('-uno-', 1, 4) // true
+ */
+export function sampledHash(text: string, start: number, end: number, seed = 0): number {
   const n = end - start;
-  let h = Math.imul(0x811c9dc5 ^ n ^ (last ? 0x40000000 : 0), 0x01000193);
+  let h = Math.imul(Math.imul(0x811c9dc5 ^ n, 0x01000193) ^ seed, 0x01000193);
   const step = n <= HASHED_CHARS ? 1 : Math.ceil(n / HASHED_CHARS);
   for (let i = start; i < end; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;
@@ -101,7 +101,7 @@ export function linesOf(text: string, table: LineTable): Lines {
     start = end + 1;
   }
   scratchOffsets[count] = text.length;
-  return { ids: table.arena.copy(scratchIds.subarray(0, count)), offsets: table.arena.copy(scratchOffsets.subarray(0, count + 1)) };
+  return { ids: table.arena.copy(scratchIds, count), offsets: table.arena.copy(scratchOffsets, count + 1) };
 }
 
 let scratchIds = new Int32Array(1024);

@@ -186,42 +186,53 @@ export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0
     lastA[a[i]!] = i;
   }
   for (let j = b0; j < b1; j++) countB[b[j]!]!++;
-  const posA: number[] = [];
-  const posB: number[] = [];
+  if (b1 - b0 > posA.length) growAnchorScratch(b1 - b0);
+  let n = 0;
   for (let j = b0; j < b1; j++) {
     const k = b[j]!;
     if (countA[k] === 1 && countB[k] === 1) {
-      posA.push(lastA[k]!);
-      posB.push(j);
+      posA[n] = lastA[k]!;
+      posB[n++] = j;
     }
   }
   for (let i = a0; i < a1; i++) countA[a[i]!] = 0;
   for (let j = b0; j < b1; j++) countB[b[j]!] = 0;
-  const chain = longestIncreasing(posA);
-  const out = new Array<number>(2 * chain.length);
-  for (let k = 0; k < chain.length; k++) {
-    out[2 * k] = posA[chain[k]!]!;
-    out[2 * k + 1] = posB[chain[k]!]!;
-  }
-  return out;
+  return longestIncreasing(n);
 }
 
-// Indexes of a longest strictly increasing subsequence (patience sorting).
-function longestIncreasing(xs: number[]): number[] {
-  const tails: number[] = [];
-  const prev: number[] = [];
-  for (let i = 0; i < xs.length; i++) {
+// Scratch of anchors: the positions of the items unique on both sides, and the piles of patience sorting over them.
+let posA = new Int32Array(1024);
+let posB = new Int32Array(1024);
+let tails = new Int32Array(1024);
+let prev = new Int32Array(1024);
+
+function growAnchorScratch(n: number): void {
+  const size = Math.max(n, posA.length * 2);
+  posA = new Int32Array(size);
+  posB = new Int32Array(size);
+  tails = new Int32Array(size);
+  prev = new Int32Array(size);
+}
+
+// The pairs (posA, posB) of a longest strictly increasing run of posA[0, n) (patience sorting), flat, in order.
+function longestIncreasing(n: number): number[] {
+  let piles = 0;
+  for (let i = 0; i < n; i++) {
     let lo = 0;
-    let hi = tails.length;
+    let hi = piles;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (xs[tails[mid]!]! < xs[i]!) lo = mid + 1;
+      if (posA[tails[mid]!]! < posA[i]!) lo = mid + 1;
       else hi = mid;
     }
-    prev.push(lo > 0 ? tails[lo - 1]! : -1);
+    prev[i] = lo > 0 ? tails[lo - 1]! : -1;
     tails[lo] = i;
+    if (lo === piles) piles++;
   }
-  const out = new Array<number>(tails.length);
-  for (let k = tails.length - 1, i = tails.length > 0 ? tails[k]! : -1; i >= 0; i = prev[i]!) out[k--] = i;
+  const out = new Array<number>(2 * piles);
+  for (let k = piles - 1, i = piles > 0 ? tails[piles - 1]! : -1; i >= 0; i = prev[i]!, k--) {
+    out[2 * k] = posA[i]!;
+    out[2 * k + 1] = posB[i]!;
+  }
   return out;
 }

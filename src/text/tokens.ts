@@ -201,10 +201,9 @@ export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | 
     if (kind === WORD) terms[words++] = vocab.termOf(id);
   }
   starts[count] = n;
-  const view = { text, ids: ids.subarray(0, count), starts: starts.subarray(0, count + 1), terms: terms.subarray(0, words) };
-  if (into instanceof TokenBuffers) return view;
-  if (into) return { text, ids: into.copy(view.ids), starts: into.copy(view.starts), terms: into.copy(view.terms) };
-  return { text, ids: view.ids.slice(), starts: view.starts.slice(), terms: view.terms.slice() };
+  if (into instanceof TokenBuffers) return { text, ids: ids.subarray(0, count), starts: starts.subarray(0, count + 1), terms: terms.subarray(0, words) };
+  if (into) return { text, ids: into.copy(ids, count), starts: into.copy(starts, count + 1), terms: into.copy(terms, words) };
+  return { text, ids: ids.slice(0, count), starts: starts.slice(0, count + 1), terms: terms.slice(0, words) };
 }
 
 /**
