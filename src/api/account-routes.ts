@@ -25,7 +25,7 @@ import {
 } from '../db/users.js';
 import { ROLES } from '../db/schema.js';
 import { UserError } from '../lib/errors.js';
-import { ErrorBody, IdParam } from './schemas.js';
+import { ErrorBody, IdParam, userText } from './schemas.js';
 import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
 
@@ -37,7 +37,7 @@ const NewUser = z
   .strict()
   .openapi('NewUser');
 const User = z.object({ id: z.string(), email: z.string(), role: Role, createdAt: z.string() }).openapi('User');
-const NewToken = z.object({ name: z.string().trim().min(1).max(100) }).strict().openapi('NewToken');
+const NewToken = z.object({ name: userText(100) }).strict().openapi('NewToken');
 const Token = z
   .object({ id: z.string(), name: z.string(), createdAt: z.string(), lastUsedAt: z.string().nullable(), revokedAt: z.string().nullable() })
   .openapi('Token');

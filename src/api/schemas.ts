@@ -13,7 +13,7 @@ import {
 } from '../domain/vocabulary.js';
 
 /** A text users type: trimmed length checked, never altered. */
-const text = (max: number) => z.string().refine((s) => s.trim().length > 0, 'must not be empty').refine((s) => s.length <= max, `must be at most ${max} characters`);
+export const userText = (max: number) => z.string().refine((s) => s.trim().length > 0, 'must not be empty').refine((s) => s.length <= max, `must be at most ${max} characters`);
 
 export const IsoDay = z
   .string()
@@ -167,12 +167,12 @@ export const NewBill = z
   .object({
     jurisdiction: z.string().min(2).max(20).openapi({ example: 'MX-CHP' }),
     identifier: z.string().max(200).nullable().optional().openapi({ example: 'Decreto 207' }),
-    title: text(2000),
+    title: userText(2000),
     kind: z.enum(BILL_KIND_VALUES),
     harmonizes: z.boolean().optional().openapi({ description: 'The bill aligns the law with the model (General Law)' }),
-    sponsors: z.array(text(300)).max(200).optional(),
+    sponsors: z.array(userText(300)).max(200).optional(),
     notes: z.string().max(20_000).nullable().optional(),
-    source: text(2000).openapi({ description: 'Where this fact comes from: a URL or a citation' }),
+    source: userText(2000).openapi({ description: 'Where this fact comes from: a URL or a citation' }),
     confidence: Confidence,
   })
   .strict()
@@ -182,8 +182,8 @@ export const NewAction = z
   .object({
     date: PartialDateInput,
     classification: z.enum(ACTION_CLASSIFICATION_VALUES),
-    description: text(5000),
-    source: text(2000),
+    description: userText(5000),
+    source: userText(2000),
     confidence: Confidence,
     notes: z.string().max(20_000).nullable().optional(),
   })
@@ -194,7 +194,7 @@ export const NewVersion = z
   .object({
     stage: z.enum(VERSION_STAGE_VALUES),
     date: PartialDateInput,
-    text: text(5_000_000).optional().openapi({ description: 'The text; or give fileId of an upload' }),
+    text: userText(5_000_000).optional().openapi({ description: 'The text; or give fileId of an upload' }),
     fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text is this version' }),
     // http(s) only: the pages make it a link, and a javascript: or data: URL is a script waiting for a click.
     sourceUrl: z.url({ protocol: /^https?$/, error: 'must be an http or https URL' }).max(2000).nullable().optional(),
@@ -206,10 +206,10 @@ export const NewVersion = z
 export const NewAmendment = z
   .object({
     versionId: z.string().min(1).max(100),
-    proposer: text(500),
+    proposer: userText(500),
     date: PartialDateInput,
-    text: text(1_000_000),
-    source: z.string().max(2000).nullable().optional(),
+    text: userText(1_000_000),
+    source: userText(2000).nullable().optional(),
   })
   .strict()
   .openapi('NewAmendment');
@@ -229,11 +229,11 @@ export const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param
 
 export const NewModelBody = z
   .object({
-    title: text(500),
-    text: text(5_000_000).optional().openapi({ description: 'The model text; or give fileId of an upload' }),
+    title: userText(500),
+    text: userText(5_000_000).optional().openapi({ description: 'The model text; or give fileId of an upload' }),
     fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text becomes the model' }),
     language: z.enum(['es', 'en']).default('es'),
-    source: z.string().max(2000).nullable().optional(),
+    source: userText(2000).nullable().optional(),
     date: PartialDateInput.optional(),
   })
   .strict()
@@ -280,7 +280,7 @@ export const ProvisionMarks = z
 export const CompareBody = z
   .object({
     model: z.string().min(1).max(100).openapi({ description: 'Model id' }),
-    text: text(5_000_000).optional().openapi({ description: 'The draft to compare' }),
+    text: userText(5_000_000).optional().openapi({ description: 'The draft to compare' }),
     version: z.string().min(1).max(100).optional().openapi({ description: 'Or the id of a stored version' }),
     label: z.string().max(300).optional().openapi({ description: 'A name for the draft, shown on the result' }),
   })

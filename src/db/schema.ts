@@ -200,14 +200,19 @@ export const officialSources = sqliteTable('official_sources', {
 
 export const ROLES = ['viewer', 'editor', 'admin'] as const;
 
-export const users = sqliteTable('users', {
-  id: text('id').primaryKey(),
-  email: text('email').notNull().unique(),
-  role: text('role', { enum: ROLES }).notNull(),
-  /** PBKDF2-SHA256 (see auth/passwords.ts); null for accounts that only use API tokens. */
-  passwordHash: text('password_hash'),
-  createdAt: createdAt(),
-});
+export const users = sqliteTable(
+  'users',
+  {
+    id: text('id').primaryKey(),
+    /** As typed; two accounts may not differ only by the case of ASCII letters (the index below). */
+    email: text('email').notNull().unique(),
+    role: text('role', { enum: ROLES }).notNull(),
+    /** PBKDF2-SHA256 (see auth/passwords.ts); null for accounts that only use API tokens. */
+    passwordHash: text('password_hash'),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('users_email_nocase').on(sql`lower(${t.email})`)],
+);
 
 export const apiTokens = sqliteTable(
   'api_tokens',

@@ -19,8 +19,9 @@ export async function listUsers(db: Db) {
   return db.select(publicUser).from(users).orderBy(asc(users.createdAt), asc(users.email));
 }
 
+/** The account whose email is `email` up to the case of ASCII letters (as the unique index `users_email_nocase`). */
 export async function findUserByEmail(db: Db, email: string) {
-  const [row] = await db.select().from(users).where(eq(users.email, email.trim().toLowerCase()));
+  const [row] = await db.select().from(users).where(sql`lower(${users.email}) = lower(${email})`);
   return row;
 }
 
@@ -31,8 +32,9 @@ export async function findUserByEmail(db: Db, email: string) {
  * const { id, token } = await createUser(store, 'admin', { email: 'ana@example.org', role: 'admin' });
  */
 export async function createUser(store: Store, actor: string, input: { email: string; role: Role; password?: string | null }) {
-  const email = input.email.trim().toLowerCase();
-  if (await findUserByEmail(store.db, email)) throw new UserError(409, `email: an account for "${email}" exists already`, 'email', 'conflict');
+  const email = input.email;
+  const existing = await findUserByEmail(store.db, email);
+  if (existing) throw new UserError(409, `email: an account for "${existing.email}" exists already`, 'email', 'conflict');
   const id = randomId('u');
   const passwordHash = input.password ? await hashPassword(input.password) : null;
   const token = newSecret('arm');

@@ -35,7 +35,22 @@ describe('accounts and tokens', () => {
     expect(JSON.stringify(users)).not.toContain('pbkdf2');
   });
 
+  it('keeps an email as typed, and refuses a second account differing only in case', async () => {
+    const created = await t.call('POST', '/api/users', { email: 'Ana.Perez@Example.org', role: 'viewer', password: PASSWORD }, admin.token);
+    expect(created.status).toBe(201);
+    const again = await t.call('POST', '/api/users', { email: 'ana.perez@example.ORG', role: 'viewer' }, admin.token);
+    expect(again.status).toBe(409);
+    expect(again.body.error.message).toContain('Ana.Perez@Example.org');
+    const users = (await t.call('GET', '/api/users', undefined, admin.token)).body;
+    expect(users.filter((u: any) => u.email.toLowerCase() === 'ana.perez@example.org').map((u: any) => u.email)).toEqual(['Ana.Perez@Example.org']);
+    const signIn = await t.app.request('/api/session', { method: 'POST', body: JSON.stringify({ email: 'ana.perez@example.org', password: PASSWORD }), headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': '10.0.0.9' } });
+    expect(signIn.status).toBe(200);
+  });
+
   it('creates, lists and revokes named tokens, recording when they were last used', async () => {
+    expect((await t.call('POST', '/api/tokens', { name: '   ' }, editor.token)).status).toBe(400);
+    expect((await t.call('POST', '/api/tokens', { name: ' laptop ' }, editor.token)).body.id).toBeTruthy();
+    expect((await t.call('GET', '/api/tokens', undefined, editor.token)).body.map((k: any) => k.name)).toContain(' laptop ');
     const made = await t.call('POST', '/api/tokens', { name: 'laptop' }, editor.token);
     expect(made.status).toBe(201);
     expect((await t.call('POST', '/api/bills', bill, made.body.token)).status).toBe(201);
