@@ -16,7 +16,7 @@
  * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
  * a merge of two arrays, without per-term allocations.
  */
-import { IntArena } from './arena';
+import { IntArena, view } from './arena';
 import { lineDice, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
@@ -378,7 +378,7 @@ function bigramsOf(terms: Int32Array, buf: BigramBuffer): Int32Array {
   const n = Math.max(0, terms.length - 1);
   if (buf.keys.length < n) buf.keys = new Int32Array(n);
   for (let i = 0; i < n; i++) buf.keys[i] = bigramOf(terms[i]!, terms[i + 1]!);
-  return buf.keys.subarray(0, n);
+  return view(buf.keys, 0, n);
 }
 
 // Scratch buffer for bagOf, grown as needed.

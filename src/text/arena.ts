@@ -1,6 +1,18 @@
 /**
- * Arena of Int32Array views, for the many small arrays of one comparison.
+ * Cheap Int32Arrays for the many small arrays of one comparison: an arena of views, and a view maker. In V8 a new
+ * typed array costs about a microsecond (its memory lives outside the heap), `subarray` a hundred nanoseconds, a view
+ * made by the constructor half that.
  */
+
+/**
+ * The view a[start, end), as `a.subarray(start, end)` but made by the constructor, which is faster.
+ *
+ * @example
+ * view(Int32Array.of(1, 2, 3, 4), 1, 3) // Int32Array [2, 3]
+ */
+export function view(a: Int32Array, start: number, end: number): Int32Array {
+  return new Int32Array(a.buffer, a.byteOffset + 4 * start, end - start);
+}
 
 /** Elements of an arena's first chunk; each next one doubles, up to the largest (1 MB). */
 const ARENA_FIRST_CHUNK = 1 << 12;
@@ -29,6 +41,6 @@ export class IntArena {
     const from = this.used;
     for (let i = 0; i < length; i++) chunk[from + i] = src[i]!;
     this.used += length;
-    return chunk.subarray(from, from + length);
+    return view(chunk, from, from + length);
   }
 }

@@ -5,7 +5,7 @@
  * A `Vocabulary` is shared by the two texts of a comparison; it also maps each word to its folded term (lower case,
  * no accents) for matching.
  */
-import type { IntArena } from './arena';
+import { view, type IntArena } from './arena';
 import { stripAccents } from './normalize';
 
 /** Token classes: whitespace run, word, punctuation mark. */
@@ -201,7 +201,7 @@ export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | 
     if (kind === WORD) terms[words++] = vocab.termOf(id);
   }
   starts[count] = n;
-  if (into instanceof TokenBuffers) return { text, ids: ids.subarray(0, count), starts: starts.subarray(0, count + 1), terms: terms.subarray(0, words) };
+  if (into instanceof TokenBuffers) return { text, ids: view(ids, 0, count), starts: view(starts, 0, count + 1), terms: view(terms, 0, words) };
   if (into) return { text, ids: into.copy(ids, count), starts: into.copy(starts, count + 1), terms: into.copy(terms, words) };
   return { text, ids: ids.slice(0, count), starts: starts.slice(0, count + 1), terms: terms.slice(0, words) };
 }

@@ -7,6 +7,7 @@
  * blocks anchor the alignment and the blocks in between are paired by word overlap (a small dynamic programme), so
  * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
  */
+import { view } from './arena';
 import { dice } from './multiset';
 import type { OpsBuilder } from './ops';
 import { diffKeys, type DiffBudget } from './sequence';
@@ -32,6 +33,8 @@ interface Side {
   lead: number;
   /** Room for the bags of the side's blocks, which partition its marks. */
   bags: Int32Array;
+  /** Room for the ids of the side's blocks. */
+  blockIds: Int32Array;
 }
 
 interface Block {
@@ -80,13 +83,16 @@ class PairDiffer {
   // changed region.
   private blocks(BA: Block[], BB: Block[]): void {
     const ids = new Map<number, number>();
-    const idsOf = (blocks: Block[]) =>
-      Int32Array.from(blocks, (x) => {
+    const idsOf = (blocks: Block[], side: Side) => {
+      const out = side.blockIds;
+      blocks.forEach((x, k) => {
         let id = ids.get(x.hash);
         if (id === undefined) ids.set(x.hash, (id = ids.size));
-        return id;
+        out[k] = id;
       });
-    const d = diffKeys(idsOf(BA), 0, BA.length, idsOf(BB), 0, BB.length, this.budget, false);
+      return out;
+    };
+    const d = diffKeys(idsOf(BA, this.A), 0, BA.length, idsOf(BB, this.B), 0, BB.length, this.budget, false);
     let i = 0;
     let j = 0;
     let ri = 0;
@@ -185,6 +191,7 @@ class SideBuffers {
   keys = new Int32Array(1024);
   space = new Int32Array(1024);
   bags = new Int32Array(1024);
+  blockIds = new Int32Array(1024);
 }
 const SIDE_A = new SideBuffers();
 const SIDE_B = new SideBuffers();
@@ -196,6 +203,7 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     buf.keys = new Int32Array(n);
     buf.space = new Int32Array(n);
     buf.bags = new Int32Array(n);
+    buf.blockIds = new Int32Array(n);
   }
   const { at, keys, space } = buf;
   let k = 0;
@@ -210,7 +218,7 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     space[k++] = -1;
   }
   const lead = k > 0 ? t.starts[at[0]!]! : t.text.length;
-  return { t, at: at.subarray(0, k), keys: keys.subarray(0, k), space: space.subarray(0, k), lead, bags: buf.bags };
+  return { t, at: view(at, 0, k), keys: view(keys, 0, k), space: view(space, 0, k), lead, bags: buf.bags, blockIds: buf.blockIds };
 }
 
 // Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
@@ -248,9 +256,8 @@ function blockOf(s: Side, start: number, end: number): Block {
   const keys = s.keys;
   let h = 0x811c9dc5 ^ (end - start);
   for (let i = start; i < end; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
-  const bag = s.bags.subarray(start, end);
-  bag.set(keys.subarray(start, end));
-  return { start, end, hash: h & 0x3fffffff, bag: bag.sort() };
+  for (let i = start; i < end; i++) s.bags[i] = keys[i]!;
+  return { start, end, hash: h & 0x3fffffff, bag: view(s.bags, start, end).sort() };
 }
 
 // Scratch of pairBlocks: (p + 1) × (q + 1) ≤ p × q + p + q + 1 ≤ 2 × MAX_DP_CELLS + 2 when p × q ≤ MAX_DP_CELLS.
