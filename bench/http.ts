@@ -20,13 +20,12 @@
  * The last line is one JSON object with every figure. Environment: BENCH_DURATION (s, default 10),
  * BENCH_CONNECTIONS (default 50).
  */
-import { spawn } from 'node:child_process';
 import { createServer } from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createInterface } from 'node:readline';
+import { startChildServer } from './lib/child-server.js';
 import { loadClient, runLoad, type LoadFigures } from './lib/load-client.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -103,16 +102,10 @@ type Figures = LoadFigures & { path: string };
 
 /** Parent: start the server, run the load client against each target, print a table and the JSON line. */
 async function drive() {
-  const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
-  const child = spawn(tsx, [fileURLToPath(import.meta.url), '--serve'], { stdio: ['ignore', 'pipe', 'inherit'] });
-  const ready = await new Promise<{ port: number; floorPort: number; compareId: string; mapBytes: number; mapPlainBytes: number; lawFromCorpus: boolean }>((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      if (line.startsWith('READY ')) resolve(JSON.parse(line.slice(6)));
-      else console.log(`[server] ${line}`);
-    });
-    child.on('exit', (code) => reject(new Error(`the bench server exited (${code}) before it was ready`)));
-  });
+  const { child, ready } = await startChildServer<{ port: number; floorPort: number; compareId: string; mapBytes: number; mapPlainBytes: number; lawFromCorpus: boolean }>(
+    fileURLToPath(import.meta.url),
+    ['--serve'],
+  );
   const base = `http://127.0.0.1:${ready.port}`;
   const loadBefore = loadavg()[0]!;
   try {

@@ -25,13 +25,12 @@
  * BENCH_SERVER_NODE_ARGS (flags for the server's node, e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof"), BENCH_ROUTES (a
  * comma-separated subset of the routes above).
  */
-import { spawn } from 'node:child_process';
 import http from 'node:http';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { startChildServer } from './lib/child-server.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
@@ -99,15 +98,11 @@ async function drive() {
   const dbPath = join(dir, 'load.db');
   // BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server.
   const nodeArgs = (process.env.BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', fileURLToPath(import.meta.url), '--serve', dbPath], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+  const { child, ready, exited } = await startChildServer<{ port: number }>(fileURLToPath(import.meta.url), ['--serve', dbPath], {
     env: { ...process.env, ARMONIZA_ADMIN_TOKEN: ADMIN_TOKEN, ARMONIZA_DB: dbPath },
+    nodeArgs,
   });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const { port } = await new Promise<{ port: number }>((resolve, reject) => {
-    createInterface({ input: child.stdout! }).on('line', (line) => (line.startsWith('READY ') ? resolve(JSON.parse(line.slice(6))) : console.log(`[server] ${line}`)));
-    void exited.then((code) => reject(new Error(`the server exited (${code}) before it was ready`)));
-  });
+  const { port } = ready;
   const base = `http://127.0.0.1:${port}`;
 
   try {
