@@ -79,7 +79,7 @@ function warningsOf(model: LegalDocument, bill: LegalDocument, pairs: number, co
 }
 
 function joined(units: Provision[]): string {
-  return units.map((u) => u.text).join('\n\n');
+  return units.length === 1 ? units[0]!.text : units.map((u) => u.text).join('\n\n');
 }
 
 function round(x: number): number {

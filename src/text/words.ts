@@ -20,9 +20,14 @@ const MIN_BLOCKED = 600;
 /** Largest block region aligned by dynamic programming (blocks left × blocks right). */
 const MAX_DP_CELLS = 4096;
 
-/** One side of a diff: its marks (non-space tokens) with the whitespace token each one carries. */
+/**
+ * One side of a diff: its marks (non-space tokens) with the whitespace token each one carries. The arrays are scratch
+ * buffers, longer than the side's `n` marks (views would cost an allocation each).
+ */
 interface Side {
   t: Tokens;
+  /** Number of marks. */
+  n: number;
   /** Token index of each mark. */
   at: Int32Array;
   /** Token id of each mark (the diff keys). */
@@ -72,9 +77,9 @@ class PairDiffer {
     const { A, B } = this;
     this.space(A.t.text.slice(0, A.lead), B.t.text.slice(0, B.lead));
     // Short texts go straight to anchors and gaps; long ones are first paired block by block.
-    const blocksA = A.keys.length + B.keys.length > MIN_BLOCKED ? blocksOf(A, this.vocab) : [];
+    const blocksA = A.n + B.n > MIN_BLOCKED ? blocksOf(A, this.vocab) : [];
     const blocksB = blocksA.length > 1 ? blocksOf(B, this.vocab) : [];
-    if (blocksA.length <= 1 || blocksB.length <= 1) this.tokens(0, A.keys.length, 0, B.keys.length);
+    if (blocksA.length <= 1 || blocksB.length <= 1) this.tokens(0, A.n, 0, B.n);
     else this.blocks(blocksA, blocksB);
     return this.coarse;
   }
@@ -114,8 +119,8 @@ class PairDiffer {
 
   private region(BA: Block[], BB: Block[], i0: number, i1: number, j0: number, j1: number): void {
     if (i0 === i1 && j0 === j1) return;
-    const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.keys.length;
-    const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.keys.length;
+    const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.n;
+    const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.n;
     if (i0 === i1 || j0 === j1 || (i1 - i0) * (j1 - j0) > MAX_DP_CELLS) {
       this.tokens(a0, i0 < i1 ? BA[i1 - 1]!.end : a0, b0, j0 < j1 ? BB[j1 - 1]!.end : b0);
       return;
@@ -218,12 +223,12 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     space[k++] = -1;
   }
   const lead = k > 0 ? t.starts[at[0]!]! : t.text.length;
-  return { t, at: view(at, 0, k), keys: view(keys, 0, k), space: view(space, 0, k), lead, bags: buf.bags, blockIds: buf.blockIds };
+  return { t, n: k, at, keys, space, lead, bags: buf.bags, blockIds: buf.blockIds };
 }
 
 // Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
 function end(s: Side, k: number): number {
-  return k < s.at.length ? s.t.starts[s.at[k]!]! : s.t.text.length;
+  return k < s.n ? s.t.starts[s.at[k]!]! : s.t.text.length;
 }
 
 function spaceText(s: Side, k: number): string {
@@ -237,18 +242,18 @@ const LABEL = /^(?:[IVXLCDM]{1,7}|[a-zñ]|\d{1,3})$/;
 function blocksOf(s: Side, vocab: Vocabulary): Block[] {
   const blocks: Block[] = [];
   let start = 0;
-  for (let k = 0; k < s.keys.length; k++) {
+  for (let k = 0; k < s.n; k++) {
     const breaks = s.space[k]! >= 0 ? vocab.breaksOf(s.space[k]!) : 0;
     if (breaks === 0) continue;
     const mark = vocab.textOf(s.keys[k]!);
-    const next = k + 2 < s.keys.length ? vocab.textOf(s.keys[k + 2]!) : '';
-    const label = (next === '.' || next === ')') && LABEL.test(vocab.textOf(s.keys[k + 1] ?? 0));
+    const next = k + 2 < s.n ? vocab.textOf(s.keys[k + 2]!) : '';
+    const label = (next === '.' || next === ')') && LABEL.test(vocab.textOf(k + 1 < s.n ? s.keys[k + 1]! : 0));
     if (mark === '.' || mark === ';' || mark === ':' || label || breaks > 1) {
       blocks.push(blockOf(s, start, k + 1));
       start = k + 1;
     }
   }
-  if (start < s.keys.length) blocks.push(blockOf(s, start, s.keys.length));
+  if (start < s.n) blocks.push(blockOf(s, start, s.n));
   return blocks;
 }
 
