@@ -11,7 +11,7 @@
  */
 import { LineTable, linesOf, type Lines } from './lines';
 import { OpsBuilder } from './ops';
-import { diffKeys, type DiffBudget } from './sequence';
+import { DELETE, diffKeys, EQUAL, type DiffBudget } from './sequence';
 import { commonEnds, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { RedlineOp } from './types';
 import { diffWords } from './words';
@@ -103,16 +103,18 @@ export function diffTexts(left: string, right: string, ctx: DiffContext, known: 
       const whole = hi === 0 && hj === 0 && i === n && j === m;
       words(left.slice(offA[hi], offA[i]), right.slice(offB[hj], offB[j]), ctx, out, state, whole ? known.a : undefined, whole ? known.b : undefined);
     };
-    for (const r of d.runs) {
-      if (r.op === 'equal') {
+    for (let k = 0; k < d.runs.length; k += 2) {
+      const op = d.runs[k]!;
+      const n = d.runs[k + 1]!;
+      if (op === EQUAL) {
         flush();
-        out.push('equal', left.slice(offA[i], offA[i + r.n]));
-        i += r.n;
-        j += r.n;
+        out.push('equal', left.slice(offA[i], offA[i + n]));
+        i += n;
+        j += n;
         hi = i;
         hj = j;
-      } else if (r.op === 'delete') i += r.n;
-      else j += r.n;
+      } else if (op === DELETE) i += n;
+      else j += n;
     }
     flush();
   }

@@ -12,15 +12,16 @@ export interface DiffBudget {
   steps: number;
 }
 
-/** Runs of a sequence diff, in order: `equal` advances both sides, `delete` the left, `insert` the right. */
-export interface Run {
-  op: 'equal' | 'delete' | 'insert';
-  n: number;
-}
+/** Operations of the runs of a sequence diff: `EQUAL` advances both sides, `DELETE` the left, `INSERT` the right. */
+export const EQUAL = 0;
+export const DELETE = 1;
+export const INSERT = 2;
+export type RunOp = typeof EQUAL | typeof DELETE | typeof INSERT;
 
 /** Result of `diffKeys`. */
 export interface KeyDiff {
-  runs: Run[];
+  /** Runs in order, flat: operation, length, operation, length … (not an object per run: a diff makes many). */
+  runs: number[];
   /** True when some gap exceeded the budget and was replaced whole. */
   coarse: boolean;
 }
@@ -38,7 +39,7 @@ const TINY_GAP = 2500;
  *
  * @example
  * diffKeys(Int32Array.of(1, 2, 3), 0, 3, Int32Array.of(1, 3), 0, 2, { steps: 1000 }).runs
- * // [{ op: 'equal', n: 1 }, { op: 'delete', n: 1 }, { op: 'equal', n: 1 }]
+ * // [EQUAL, 1, DELETE, 1, EQUAL, 1]
  */
 export function diffKeys(
   a: Int32Array,
@@ -55,7 +56,7 @@ export function diffKeys(
   while (a0 + p < a1 && b0 + p < b1 && a[a0 + p] === b[b0 + p]) p++;
   let s = 0;
   while (a1 - s > a0 + p && b1 - s > b0 + p && a[a1 - 1 - s] === b[b1 - 1 - s]) s++;
-  push(out.runs, 'equal', p);
+  push(out.runs, EQUAL, p);
   const ma = a0 + p;
   const mb = b0 + p;
   const ea = a1 - s;
@@ -71,29 +72,29 @@ export function diffKeys(
       const ai = found[k]!;
       const bj = found[k + 1]!;
       fillGap(out, a, ci, ai, b, cj, bj, budget);
-      push(out.runs, 'equal', 1);
+      push(out.runs, EQUAL, 1);
       ci = ai + 1;
       cj = bj + 1;
     }
     fillGap(out, a, ci, ea, b, cj, eb, budget);
   }
-  push(out.runs, 'equal', s);
+  push(out.runs, EQUAL, s);
   return out;
 }
 
 // A gap left for the caller: everything deleted and inserted.
 function keep(out: KeyDiff, _a: Int32Array, a0: number, a1: number, _b: Int32Array, b0: number, b1: number): void {
-  push(out.runs, 'delete', a1 - a0);
-  push(out.runs, 'insert', b1 - b0);
+  push(out.runs, DELETE, a1 - a0);
+  push(out.runs, INSERT, b1 - b0);
 }
 
 function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number, budget: DiffBudget): void {
   const n = a1 - a0;
   const m = b1 - b0;
   if (n === 0 || m === 0 || (n === 1 && m === 1)) {
-    if (n === 1 && m === 1 && a[a0] === b[b0]) return push(out.runs, 'equal', 1);
-    push(out.runs, 'delete', n);
-    push(out.runs, 'insert', m);
+    if (n === 1 && m === 1 && a[a0] === b[b0]) return push(out.runs, EQUAL, 1);
+    push(out.runs, DELETE, n);
+    push(out.runs, INSERT, m);
     return;
   }
   const size = n + m;
@@ -107,15 +108,15 @@ function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array,
   if (!changes) {
     budget.steps -= size * Math.max(1, maxEditLength);
     out.coarse = true;
-    push(out.runs, 'delete', n);
-    push(out.runs, 'insert', m);
+    push(out.runs, DELETE, n);
+    push(out.runs, INSERT, m);
     return;
   }
   let edits = 0;
   for (const c of changes) {
     const k = c.count ?? c.value.length;
     if (c.added || c.removed) edits += k;
-    push(out.runs, c.removed ? 'delete' : c.added ? 'insert' : 'equal', k);
+    push(out.runs, c.removed ? DELETE : c.added ? INSERT : EQUAL, k);
   }
   budget.steps -= size * Math.max(1, edits) + edits * edits;
 }
@@ -123,7 +124,7 @@ function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array,
 // Runs of a longest common subsequence of two short gaps (what jsdiff would find, without a call per edit).
 // (n + 1) × (m + 1) ≤ n × m + n + m + 1 ≤ 2 × TINY_GAP + 2 when n × m ≤ TINY_GAP.
 const table = new Int32Array(2 * TINY_GAP + 2);
-function lcs(runs: Run[], a: Int32Array, a0: number, n: number, b: Int32Array, b0: number, m: number): void {
+function lcs(runs: number[], a: Int32Array, a0: number, n: number, b: Int32Array, b0: number, m: number): void {
   const w = m + 1;
   const t = table;
   for (let j = 0; j <= m; j++) t[n * w + j] = 0;
@@ -137,26 +138,26 @@ function lcs(runs: Run[], a: Int32Array, a0: number, n: number, b: Int32Array, b
   let j = 0;
   while (i < n && j < m) {
     if (a[a0 + i] === b[b0 + j]) {
-      push(runs, 'equal', 1);
+      push(runs, EQUAL, 1);
       i++;
       j++;
     } else if (t[(i + 1) * w + j]! >= t[i * w + j + 1]!) {
-      push(runs, 'delete', 1);
+      push(runs, DELETE, 1);
       i++;
     } else {
-      push(runs, 'insert', 1);
+      push(runs, INSERT, 1);
       j++;
     }
   }
-  push(runs, 'delete', n - i);
-  push(runs, 'insert', m - j);
+  push(runs, DELETE, n - i);
+  push(runs, INSERT, m - j);
 }
 
-function push(runs: Run[], op: Run['op'], n: number): void {
+function push(runs: number[], op: RunOp, n: number): void {
   if (n === 0) return;
-  const last = runs[runs.length - 1];
-  if (last && last.op === op) last.n += n;
-  else runs.push({ op, n });
+  const k = runs.length;
+  if (k > 0 && runs[k - 2] === op) runs[k - 1]! += n;
+  else runs.push(op, n);
 }
 
 // Scratch counters indexed by key, shared by every call (the engine is synchronous) and reset after use.

@@ -10,7 +10,7 @@
 import { view } from './arena';
 import { dice } from './multiset';
 import type { OpsBuilder } from './ops';
-import { diffKeys, type DiffBudget } from './sequence';
+import { DELETE, diffKeys, EQUAL, INSERT, type DiffBudget } from './sequence';
 import { SPACE, WORD, type Tokens, type Vocabulary } from './tokens';
 
 /** Word overlap (Dice) below which two blocks are not paired. */
@@ -102,14 +102,16 @@ class PairDiffer {
     let j = 0;
     let ri = 0;
     let rj = 0;
-    for (const r of d.runs) {
-      if (r.op === 'delete') i += r.n;
-      else if (r.op === 'insert') j += r.n;
+    for (let r = 0; r < d.runs.length; r += 2) {
+      const op = d.runs[r]!;
+      const n = d.runs[r + 1]!;
+      if (op === DELETE) i += n;
+      else if (op === INSERT) j += n;
       else {
         this.region(BA, BB, ri, i, rj, j);
-        for (let k = 0; k < r.n; k++) this.tokens(BA[i + k]!.start, BA[i + k]!.end, BB[j + k]!.start, BB[j + k]!.end);
-        i += r.n;
-        j += r.n;
+        for (let k = 0; k < n; k++) this.tokens(BA[i + k]!.start, BA[i + k]!.end, BB[j + k]!.start, BB[j + k]!.end);
+        i += n;
+        j += n;
         ri = i;
         rj = j;
       }
@@ -144,17 +146,19 @@ class PairDiffer {
     if (d.coarse) this.coarse = true;
     let i = a0;
     let j = b0;
-    for (const r of d.runs) {
-      if (r.op === 'equal') {
-        this.equal(i, j, r.n);
-        i += r.n;
-        j += r.n;
-      } else if (r.op === 'delete') {
-        this.remove(i, i + r.n);
-        i += r.n;
+    for (let r = 0; r < d.runs.length; r += 2) {
+      const op = d.runs[r]!;
+      const n = d.runs[r + 1]!;
+      if (op === EQUAL) {
+        this.equal(i, j, n);
+        i += n;
+        j += n;
+      } else if (op === DELETE) {
+        this.remove(i, i + n);
+        i += n;
       } else {
-        this.add(j, j + r.n);
-        j += r.n;
+        this.add(j, j + n);
+        j += n;
       }
     }
   }
