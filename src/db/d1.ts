@@ -47,7 +47,7 @@ export function openD1(binding: D1Database): D1Store {
       for (const statement of statements) checkRowSize(statement);
       await db.batch(statements as [Statement, ...Statement[]]);
     },
-    dataVersion: async () => (await binding.prepare(DATA_VERSION_SQL).raw<[number]>())[0]![0],
+    dataVersion: async () => (await binding.prepare(DATA_VERSION_SQL).first<number>('version')) ?? 0,
   };
 }
 

@@ -8,6 +8,7 @@ import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Lru } from '../lib/lru.js';
 import * as schema from './schema.js';
 import type { Db, Statement, Store } from './client.js';
 import { DATA_VERSION_SQL } from './data-version.js';
@@ -28,6 +29,7 @@ export interface SqliteFileStore extends Store {
 export function openSqliteFile(path: string): SqliteFileStore {
   if (path !== ':memory:') mkdirSync(dirname(resolve(path)), { recursive: true });
   const sqlite = new Database(path);
+  keepPreparedStatements(sqlite);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('busy_timeout = 5000');
@@ -38,7 +40,7 @@ export function openSqliteFile(path: string): SqliteFileStore {
   const applyAll = sqlite.transaction((statements: Statement[]) => {
     for (const statement of statements) (statement as unknown as { run(): unknown }).run();
   });
-  const version = sqlite.prepare(DATA_VERSION_SQL).pluck();
+  const version = sqlite.prepare(DATA_VERSION_SQL);
   return {
     db: db as unknown as Db,
     engine: 'sqlite-file',
@@ -46,7 +48,28 @@ export function openSqliteFile(path: string): SqliteFileStore {
     async atomic(statements) {
       applyAll(statements);
     },
-    dataVersion: async () => version.get() as number,
+    dataVersion: async () => (version.get() as { version: number }).version,
     close: () => sqlite.close(),
   };
+}
+
+/**
+ * better-sqlite3 compiles the SQL on every `prepare()`, which drizzle calls for every query (the status query, with
+ * its thirty subqueries, spent a third of its time compiling). Statements are kept by their text, LRU, and handed out
+ * again with their modes reset: better-sqlite3 runs one statement at a time, so a kept statement is never in use twice
+ * (nothing here iterates a statement while preparing another with the same text).
+ */
+function keepPreparedStatements(sqlite: Database.Database, size = 500): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Lru<Database.Statement>(size);
+  sqlite.prepare = ((source: string) => {
+    let statement = kept.get(source);
+    if (!statement) kept.set(source, (statement = compile(source)));
+    else {
+      // Modes stick to a statement: drizzle's values() sets raw(); other callers may have set the others.
+      if (statement.reader) statement.raw(false).pluck(false).expand(false);
+      statement.safeIntegers(false);
+    }
+    return statement;
+  }) as typeof sqlite.prepare;
 }
