@@ -14,7 +14,8 @@
  *    of its neighbour was merged into it. (Pieces moved far from the rest of their article are not recognised.)
  *
  * Bags are sorted integer arrays (unigram term ids, bigrams hashed into the same 30-bit space) so every similarity is
- * a merge of two arrays, without per-term allocations.
+ * a merge of two arrays, without per-term allocations; an overlap computed once (two same-ref units) counts one side
+ * in a hash table instead of sorting both.
  */
 import { IntArena, view } from './arena';
 import { lineDice, linesOf, sampledHash, type LineTable, type Lines } from './lines';
@@ -94,6 +95,7 @@ class Aligner {
   private readonly groups: AlignedGroup[] = [];
   /** Candidate model units of each bill unit, found while pairing by similarity. */
   private readonly candidatesOf = new Map<number, number[]>();
+  /** Storage of the tokens of the units read. */
   private readonly arena = new IntArena();
 
   constructor(
