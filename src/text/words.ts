@@ -7,8 +7,6 @@
  * blocks anchor the alignment and the blocks in between are paired by word overlap (a small dynamic programme), so
  * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
  */
-import { view } from './arena';
-import { dice } from './multiset';
 import type { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, INSERT, type DiffBudget } from './sequence';
 import { SPACE, WORD, type Tokens, type Vocabulary } from './tokens';
@@ -36,8 +34,6 @@ interface Side {
   space: Int32Array;
   /** Text offset where the marks start (after leading whitespace). */
   lead: number;
-  /** Room for the bags of the side's blocks, which partition its marks. */
-  bags: Int32Array;
   /** Room for the ids of the side's blocks. */
   blockIds: Int32Array;
 }
@@ -46,8 +42,6 @@ interface Block {
   start: number;
   end: number;
   hash: number;
-  /** Sorted keys of the block's marks, for word overlap (a view of the side's `bags`). */
-  bag: Int32Array;
 }
 
 /**
@@ -129,7 +123,7 @@ class PairDiffer {
     }
     let ci = i0;
     let cj = j0;
-    for (const [pi, pj] of pairBlocks(BA, BB, i0, i1, j0, j1)) {
+    for (const [pi, pj] of pairBlocks(BA, BB, this.A.keys, this.B.keys, i0, i1, j0, j1)) {
       if (ci < pi) this.remove(BA[ci]!.start, BA[pi - 1]!.end);
       if (cj < pj) this.add(BB[cj]!.start, BB[pj - 1]!.end);
       this.tokens(BA[pi]!.start, BA[pi]!.end, BB[pj]!.start, BB[pj]!.end);
@@ -199,7 +193,6 @@ class SideBuffers {
   at = new Int32Array(1024);
   keys = new Int32Array(1024);
   space = new Int32Array(1024);
-  bags = new Int32Array(1024);
   blockIds = new Int32Array(1024);
 }
 const SIDE_A = new SideBuffers();
@@ -211,7 +204,6 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     buf.at = new Int32Array(n);
     buf.keys = new Int32Array(n);
     buf.space = new Int32Array(n);
-    buf.bags = new Int32Array(n);
     buf.blockIds = new Int32Array(n);
   }
   const { at, keys, space } = buf;
@@ -227,7 +219,7 @@ function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
     space[k++] = -1;
   }
   const lead = k > 0 ? t.starts[at[0]!]! : t.text.length;
-  return { t, n: k, at, keys, space, lead, bags: buf.bags, blockIds: buf.blockIds };
+  return { t, n: k, at, keys, space, lead, blockIds: buf.blockIds };
 }
 
 // Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
@@ -265,8 +257,45 @@ function blockOf(s: Side, start: number, end: number): Block {
   const keys = s.keys;
   let h = 0x811c9dc5 ^ (end - start);
   for (let i = start; i < end; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
-  for (let i = start; i < end; i++) s.bags[i] = keys[i]!;
-  return { start, end, hash: h & 0x3fffffff, bag: view(s.bags, start, end).sort() };
+  return { start, end, hash: h & 0x3fffffff };
+}
+
+// Counters by key (token id) of blockOverlaps, zero between calls.
+let inA = new Int32Array(1 << 12);
+let taken = new Int32Array(1 << 12);
+
+/**
+ * Word overlap (Dice of the blocks' keys as multisets) of every block of A[i0..i1) with every block of B[j0..j1), into
+ * DP_SIMS row by row: each A block is counted in a table by key and each B block matched against the counts, with no
+ * sorted copies and no merges.
+ */
+function blockOverlaps(A: Block[], B: Block[], keysA: Int32Array, keysB: Int32Array, i0: number, i1: number, j0: number, j1: number): void {
+  let max = 0;
+  for (let k = A[i0]!.start; k < A[i1 - 1]!.end; k++) max = Math.max(max, keysA[k]!);
+  for (let k = B[j0]!.start; k < B[j1 - 1]!.end; k++) max = Math.max(max, keysB[k]!);
+  if (max >= inA.length) {
+    inA = new Int32Array(Math.max(max + 1, 2 * inA.length));
+    taken = new Int32Array(inA.length);
+  }
+  const q = j1 - j0;
+  for (let i = 0; i < i1 - i0; i++) {
+    const a = A[i0 + i]!;
+    for (let k = a.start; k < a.end; k++) inA[keysA[k]!]!++;
+    for (let j = 0; j < q; j++) {
+      const b = B[j0 + j]!;
+      let common = 0;
+      for (let k = b.start; k < b.end; k++) {
+        const key = keysB[k]!;
+        if (taken[key]! < inA[key]!) {
+          taken[key]!++;
+          common++;
+        }
+      }
+      for (let k = b.start; k < b.end; k++) taken[keysB[k]!] = 0;
+      DP_SIMS[i * q + j] = (2 * common) / (a.end - a.start + (b.end - b.start));
+    }
+    for (let k = a.start; k < a.end; k++) inA[keysA[k]!] = 0;
+  }
 }
 
 // Scratch of pairBlocks: (p + 1) × (q + 1) ≤ p × q + p + q + 1 ≤ 2 × MAX_DP_CELLS + 2 when p × q ≤ MAX_DP_CELLS.
@@ -274,18 +303,18 @@ const DP_SCORE = new Float64Array(2 * MAX_DP_CELLS + 2);
 const DP_SIMS = new Float64Array(MAX_DP_CELLS);
 
 // Monotone pairing of blocks A[i0..i1) with B[j0..j1) maximising total word overlap.
-function pairBlocks(A: Block[], B: Block[], i0: number, i1: number, j0: number, j1: number): [number, number][] {
+function pairBlocks(A: Block[], B: Block[], keysA: Int32Array, keysB: Int32Array, i0: number, i1: number, j0: number, j1: number): [number, number][] {
   const p = i1 - i0;
   const q = j1 - j0;
   const w = q + 1;
   const score = DP_SCORE;
   const sims = DP_SIMS;
+  blockOverlaps(A, B, keysA, keysB, i0, i1, j0, j1);
   score.fill(0, 0, w);
   for (let i = 1; i <= p; i++) {
     score[i * w] = 0;
     for (let j = 1; j <= q; j++) {
-      const sim = dice(A[i0 + i - 1]!.bag, B[j0 + j - 1]!.bag);
-      sims[(i - 1) * q + j - 1] = sim;
+      const sim = sims[(i - 1) * q + j - 1]!;
       const diag = sim >= MIN_BLOCK_SIMILARITY ? score[(i - 1) * w + j - 1]! + sim : -1;
       score[i * w + j] = Math.max(score[(i - 1) * w + j]!, score[i * w + j - 1]!, diag);
     }
