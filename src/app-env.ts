@@ -3,7 +3,7 @@
  * asking (resolved once per request by `auth/identity.ts`).
  */
 import type { Store } from './db/client.js';
-import type { Derived } from './lib/derived-cache.js';
+import type { VersionedReads } from './lib/derived-cache.js';
 import type { Role } from './db/users.js';
 
 export interface AppConfig {
@@ -32,12 +32,7 @@ export interface AppEnv {
     actor: Actor | null;
     /** Why the credentials presented were refused, when they were. */
     authError: string | null;
-    /**
-     * A value derived from the database, kept until the data changes (`lib/derived-cache.ts`); the data version is
-     * read once per request, at the first call.
-     */
-    derive: <T>(key: string, fn: () => Promise<T>) => Promise<Derived<T>>;
-    /** The data version (`db/data-version.ts`), read once per request at the first call. */
-    dataVersion: () => Promise<number>;
+    /** The data version and values derived from the database, kept until the data changes (`lib/derived-cache.ts`). */
+    reads: VersionedReads;
   };
 }

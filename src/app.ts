@@ -9,7 +9,7 @@ import type { AppConfig, AppEnv } from './app-env.js';
 import { identify } from './auth/identity.js';
 import type { Store } from './db/client.js';
 import { responseCache } from './http/response-cache.js';
-import { DerivedCache } from './lib/derived-cache.js';
+import { DerivedCache, VersionedReads } from './lib/derived-cache.js';
 import { createPages, type AssetLoader } from '../views/index.js';
 
 export interface AppOptions {
@@ -35,10 +35,7 @@ export function createApp({ store, config, assets, compressPages }: AppOptions) 
   app.use('*', async (c, next) => {
     c.set('store', store);
     c.set('config', resolved);
-    let version: Promise<number> | undefined;
-    const versionOnce = () => (version ??= store.dataVersion());
-    c.set('dataVersion', versionOnce);
-    c.set('derive', (key, fn) => versionOnce().then((v) => derived.load(v, key, fn)));
+    c.set('reads', new VersionedReads(store, derived));
     await next();
   });
   app.use('*', responseCache());

@@ -83,7 +83,7 @@ export function createPages(options: PagesOptions = {}) {
   const zippedAssets = new Lru<Promise<Uint8Array<ArrayBuffer>>>(300);
 
   const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
-  const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => c.var.derive(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
+  const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => c.var.reads.derive(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
 
   /** `?asOf=` as a calendar day (today when absent), or an error message for the page. */
   const asOfOf = (c: Context<AppEnv>, ctx: PageCtx): { asOf: string; error?: string } => {
@@ -99,7 +99,7 @@ export function createPages(options: PagesOptions = {}) {
   const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string) =>
     cache.html(c, ['404', ctx.lang, ctx.path, message ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} />), 404);
 
-  const models = (c: Context<AppEnv>) => c.var.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
+  const models = (c: Context<AppEnv>) => c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
 
   const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
@@ -185,7 +185,7 @@ export function createPages(options: PagesOptions = {}) {
   pages.get('/states/:id', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id').toUpperCase();
-    const data = await c.var.derive(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
+    const data = await c.var.reads.derive(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.state.notFound);
     // Coverage of the state's latest text against the chosen model (the first model by default), as POST /api/compare
     // with { model, version } computes and caches it.
@@ -194,7 +194,7 @@ export function createPages(options: PagesOptions = {}) {
     const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
     const coverage =
       latest && modelId
-        ? await c.var.derive(`coverage|${modelId}|${latest.version.id}`, async () => {
+        ? await c.var.reads.derive(`coverage|${modelId}|${latest.version.id}`, async () => {
             const version = await getVersion(c.var.store.db, latest.version.id);
             if (!version) return undefined;
             const stored = await compareWithModel(c.var.store, modelId, version.text, { label: `${version.billId} (${version.stage}, ${version.dateValue})`, versionId: version.id });
@@ -210,7 +210,7 @@ export function createPages(options: PagesOptions = {}) {
   pages.get('/bills/:id', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id');
-    const data = await c.var.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
+    const data = await c.var.reads.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
@@ -218,7 +218,7 @@ export function createPages(options: PagesOptions = {}) {
     // The redline between two of its versions, as GET /api/versions/:a/diff/:b computes it.
     const diff =
       pick.a && pick.b && ids.has(pick.a) && ids.has(pick.b)
-        ? await c.var.derive(`diff|${pick.a}|${pick.b}`, async () => {
+        ? await c.var.reads.derive(`diff|${pick.a}|${pick.b}`, async () => {
             const [left, right] = await Promise.all([getVersion(c.var.store.db, pick.a!), getVersion(c.var.store.db, pick.b!)]);
             return left && right ? diffTexts(left.text, right.text) : undefined;
           })
@@ -237,7 +237,7 @@ export function createPages(options: PagesOptions = {}) {
 
   pages.get('/timeline', async (c) => {
     const ctx = ctxOf(c);
-    const data = await c.var.derive('timeline', () => loadTimeline(c.var.store.db));
+    const data = await c.var.reads.derive('timeline', () => loadTimeline(c.var.store.db));
     return cache.html(c, ['timeline', ctx.lang, data.hash], () => documentHtml(<TimelinePage ctx={ctx} data={data.value} />));
   });
 
@@ -295,7 +295,7 @@ export function createPages(options: PagesOptions = {}) {
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const viewer = viewerOf(c.var.actor);
     // Keyed by viewer: a private comparison is never served from the cache to someone else.
-    const data = await c.var.derive(`compare|${id}|${viewer ?? ''}`, async () => {
+    const data = await c.var.reads.derive(`compare|${id}|${viewer ?? ''}`, async () => {
       const stored = await getComparison(c.var.store.db, id, viewer);
       return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
     });

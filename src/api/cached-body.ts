@@ -13,7 +13,7 @@ export const JSON_TYPE = 'application/json; charset=UTF-8';
  * return cachedBody(c, `status|${asOf}|${lang}`, JSON_TYPE, async () => JSON.stringify(await statusReport(db, asOf, lang)));
  */
 export async function cachedBody(c: Context<AppEnv>, key: string, contentType: string, build: () => Promise<string>): Promise<Response> {
-  const { value: body, hash } = await c.var.derive(`api|${key}`, build);
+  const { value: body, hash } = await c.var.reads.derive(`api|${key}`, build);
   const etag = `"${hash}"`;
   c.header('ETag', etag);
   c.header('Cache-Control', 'no-cache');

@@ -53,7 +53,15 @@ export function actionRank(classification: ActionClassification, bill: { kind: B
   return status ? STATUS_RANK[status] : null;
 }
 
-/** ISO day of "today" in UTC, the default `asOf`. */
+let day = '';
+let nextMidnight = 0;
+
+/** ISO day of "today" in UTC, the default `asOf`. Formatted once a day: it is asked on every page and status read. */
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  const now = Date.now();
+  if (now >= nextMidnight) {
+    day = new Date(now).toISOString().slice(0, 10);
+    nextMidnight = Date.parse(`${day}T00:00:00Z`) + 86_400_000;
+  }
+  return day;
 }

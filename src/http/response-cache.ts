@@ -36,11 +36,11 @@ export function responseCache(size = 500): MiddlewareHandler<AppEnv> {
   const kept = new Lru<KeptResponse>(size);
   return async (c, next) => {
     // Assets have their own ETags and never change with the data.
-    if (c.req.method !== 'GET' || c.var.config.private || c.req.path.startsWith('/assets/')) return next();
+    if (c.req.method !== 'GET' || c.get('config').private || c.req.path.startsWith('/assets/')) return next();
     const cookie = c.req.header('Cookie') ?? '';
     if (c.req.header('Authorization') || cookie.includes(`${SESSION_COOKIE}=`)) return next();
     const key = [today(), acceptsGzip(c.req.header('Accept-Encoding')) ? 'gz' : '', c.req.url, cookie, c.req.header('Accept-Language') ?? ''].join('\u0001');
-    const version = await c.var.dataVersion();
+    const version = await c.get('reads').dataVersion();
     const hit = kept.get(key);
     if (hit && hit.version === version) {
       if (etagMatches(c.req.header('If-None-Match'), hit.etag)) return new Response(null, { status: 304, headers: hit.notModified });

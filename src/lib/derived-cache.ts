@@ -45,3 +45,26 @@ export class DerivedCache {
     return promise;
   }
 }
+
+/**
+ * One request's reads: the data version, asked once at the first need, and values derived at that version.
+ *
+ * @example
+ * const reads = new VersionedReads(store, cache);
+ * const { value } = await reads.derive('models', () => listModels(store.db));
+ */
+export class VersionedReads {
+  private version: Promise<number> | undefined;
+  constructor(
+    private readonly store: { dataVersion(): Promise<number> },
+    private readonly cache: DerivedCache,
+  ) {}
+
+  dataVersion(): Promise<number> {
+    return (this.version ??= this.store.dataVersion());
+  }
+
+  derive<T>(key: string, fn: () => Promise<T>): Promise<Derived<T>> {
+    return this.dataVersion().then((version) => this.cache.load(version, key, fn));
+  }
+}

@@ -3,7 +3,7 @@
  * concurrent readers, recomputed when the version moves, and never keeping a failure.
  */
 import { describe, expect, it } from 'vitest';
-import { DerivedCache } from '../../src/lib/derived-cache.js';
+import { DerivedCache, VersionedReads } from '../../src/lib/derived-cache.js';
 import { startNodeApp, TEST_TOKEN } from '../support/node-app.js';
 
 describe('DerivedCache', () => {
@@ -45,6 +45,24 @@ describe('DerivedCache', () => {
     expect(calls).toBe(3);
     await cache.load(1, 'b', compute);
     expect(calls).toBe(4);
+  });
+});
+
+describe('VersionedReads', () => {
+  it('asks the data version once per request, and derives values at that version', async () => {
+    let asked = 0;
+    let version = 7;
+    const store = { dataVersion: async () => (asked++, version) };
+    const cache = new DerivedCache();
+    const first = new VersionedReads(store, cache);
+    await first.derive('a', async () => 'A');
+    await first.derive('b', async () => 'B');
+    expect(asked).toBe(1);
+    version = 8;
+    expect(await first.dataVersion()).toBe(7);
+    let computed = 0;
+    await new VersionedReads(store, cache).derive('a', async () => (computed++, 'A2'));
+    expect([asked, computed]).toEqual([2, 1]);
   });
 });
 

@@ -9,6 +9,7 @@ import type { AppEnv } from '../../src/app-env.js';
 import { DEFAULT_CONFIG } from '../../src/app.js';
 import { SESSION_COOKIE } from '../../src/auth/identity.js';
 import { responseCache } from '../../src/http/response-cache.js';
+import { DerivedCache, VersionedReads } from '../../src/lib/derived-cache.js';
 
 let version = 1;
 let reached = 0;
@@ -18,7 +19,7 @@ function app() {
   const a = new Hono<AppEnv>();
   a.use('*', async (c, next) => {
     c.set('config', { ...DEFAULT_CONFIG, private: privateInstance });
-    c.set('dataVersion', async () => version);
+    c.set('reads', new VersionedReads({ dataVersion: async () => version }, new DerivedCache()));
     await next();
   });
   a.use('*', responseCache());
