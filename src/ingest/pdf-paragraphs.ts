@@ -5,7 +5,8 @@
  * document's usual line spacing, or the line above was broken on purpose: it ends with final punctuation and this
  * line's first word would have fitted after it before the right margin (the test that also works across page breaks,
  * where gaps say nothing, and in ragged text, where a sentence may end at a line's end by chance). End-of-line
- * hyphenation is undone when a word was split ("protec-" + "ción"); other hyphens at a line end are kept.
+ * hyphenation is undone when a word was split ("protec-" + "ción"), unless the document writes the same compound with
+ * its hyphen inside a line somewhere ("político-electoral"); other hyphens at a line end are kept.
  */
 
 import { lineRole, type LineRole } from './legal-lines.js';
@@ -30,6 +31,7 @@ const MARGIN_SLACK = 0.5;
 export function joinParagraphs(pages: PdfLine[][]): string[] {
   const spacing = usualSpacing(pages);
   const right = percentile(pages.flat().map((l) => l.x1), 0.9);
+  const compounds = hyphenatedCompounds(pages);
   const paragraphs: string[] = [];
   let previous: { line: PdfLine; role: LineRole | null; page: number } | undefined;
 
@@ -42,7 +44,7 @@ export function joinParagraphs(pages: PdfLine[][]): string[] {
         Math.abs(line.size - previous.line.size) <= SIZE_CHANGE * Math.max(line.size, previous.line.size) &&
         (previous.page !== page || previous.line.y - line.y <= PARAGRAPH_GAP * spacing * line.size) &&
         !brokenOnPurpose(previous.line, line, right);
-      if (continues) paragraphs.push(join(paragraphs.pop()!, line.text));
+      if (continues) paragraphs.push(join(paragraphs.pop()!, line.text, compounds));
       else paragraphs.push(line.text);
       previous = { line, role, page };
     }
@@ -69,8 +71,18 @@ function brokenOnPurpose(above: PdfLine, line: PdfLine, right: number): boolean 
   return above.x1 + firstWord * charWidth < right - MARGIN_SLACK * above.size;
 }
 
-function join(paragraph: string, line: string): string {
-  if (/\p{L}[-\u00ad]$/u.test(paragraph) && /^\p{Ll}/u.test(line)) return paragraph.slice(0, -1) + line;
+/** Hyphenated compounds written inside a line ("político-electoral"), in lower case: words whose hyphen is their own. */
+function hyphenatedCompounds(pages: PdfLine[][]): Set<string> {
+  const found = new Set<string>();
+  for (const line of pages.flat()) for (const m of line.text.matchAll(/\p{L}+-\p{L}+/gu)) found.add(m[0].toLowerCase());
+  return found;
+}
+
+function join(paragraph: string, line: string, compounds: ReadonlySet<string>): string {
+  if (/\p{L}-$/u.test(paragraph) && /^\p{Ll}/u.test(line)) {
+    const compound = `${paragraph.match(/\p{L}+-$/u)![0]}${line.match(/^\p{L}+/u)![0]}`.toLowerCase();
+    return compounds.has(compound) ? paragraph + line : paragraph.slice(0, -1) + line;
+  }
   if (/\u00ad$/.test(paragraph)) return paragraph.slice(0, -1) + line;
   if (/\p{L}-$/u.test(paragraph) || /\d-$/.test(paragraph)) return paragraph + line;
   return `${paragraph} ${line}`;

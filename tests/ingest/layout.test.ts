@@ -164,6 +164,17 @@ describe('joinParagraphs', () => {
     ]);
   });
 
+  it('keeps the hyphen of a compound the document writes with its hyphen elsewhere', () => {
+    const paragraphs = joinParagraphs([
+      [
+        line('Artículo 4. El proceso político-', 700),
+        line('electoral y la protec-', 688.5),
+        line('ción de datos; el régimen político-electoral del Estado.', 677, { x1: 400 }),
+      ],
+    ]);
+    expect(paragraphs).toEqual(['Artículo 4. El proceso político-electoral y la protección de datos; el régimen político-electoral del Estado.']);
+  });
+
   it('joins a heading name that wraps, and capitals that finish a sentence, but not capitals after a sentence', () => {
     const paragraphs = joinParagraphs([
       [
