@@ -23,7 +23,7 @@ export class PageCache {
    * Rendered pages, kept as bytes (and, when `compress` is on, gzipped once): a hit is written out as it is, with no
    * re-encoding of a 150 KB string. Compression is for Node; on Workers the platform compresses at the edge.
    */
-  private readonly pages = new Lru<Rendered>(400);
+  private readonly pages = new Lru<Rendered>(400, (page) => page.identity.byteLength, 64 * 2 ** 20);
   constructor(private readonly compress = false) {}
 
   /**

@@ -32,8 +32,8 @@ const NOT_MODIFIED_HEADERS = ['etag', 'cache-control', 'vary', 'content-location
  * @example
  * app.use('*', responseCache()); // after the store is set, before identifying the reader
  */
-export function responseCache(size = 500): MiddlewareHandler<AppEnv> {
-  const kept = new Lru<KeptResponse>(size);
+export function responseCache(size = 500, maxBytes = 64 * 2 ** 20): MiddlewareHandler<AppEnv> {
+  const kept = new Lru<KeptResponse>(size, (r) => r.body.byteLength, maxBytes);
   return async (c, next) => {
     // Assets have their own ETags and never change with the data.
     if (c.req.method !== 'GET' || c.get('config').private || c.req.path.startsWith('/assets/')) return next();

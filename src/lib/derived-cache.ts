@@ -19,12 +19,15 @@ export interface Derived<T> {
 interface Entry {
   version: number;
   promise: Promise<Derived<unknown>>;
+  /** Length of the value's JSON once computed: what the entry weighs against the cache's budget. */
+  weight: number;
 }
 
 export class DerivedCache {
   private readonly entries: Lru<Entry>;
-  constructor(size = 2000) {
-    this.entries = new Lru(size);
+  /** At most `size` values, and at most `maxChars` characters of their JSON in all (a comparison can be megabytes). */
+  constructor(size = 2000, maxChars = 64 * 2 ** 20) {
+    this.entries = new Lru(size, (entry) => entry.weight, maxChars);
   }
 
   /**
@@ -36,11 +39,17 @@ export class DerivedCache {
   load<T>(version: number, key: string, fn: () => Promise<T>): Promise<Derived<T>> {
     const hit = this.entries.get(key);
     if (hit && hit.version === version) return hit.promise as Promise<Derived<T>>;
-    const promise = fn().then(async (value) => ({ value, hash: (await sha256Hex(JSON.stringify(value) ?? 'undefined')).slice(0, 24) }));
-    this.entries.set(key, { version, promise });
+    const promise = fn().then(async (value) => {
+      const json = JSON.stringify(value) ?? 'undefined';
+      // Weighed again now that its size is known (if it is still the one kept for this key).
+      if (this.entries.get(key) === entry) this.entries.set(key, { ...entry, weight: json.length });
+      return { value, hash: (await sha256Hex(json)).slice(0, 24) };
+    });
+    const entry: Entry = { version, promise, weight: 0 };
+    this.entries.set(key, entry);
     // A failure is not kept: the next request tries again.
     promise.catch(() => {
-      if (this.entries.get(key)?.promise === promise) this.entries.set(key, { version: -1, promise });
+      if (this.entries.get(key)?.promise === promise) this.entries.set(key, { version: -1, promise, weight: 0 });
     });
     return promise;
   }

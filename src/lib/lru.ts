@@ -1,5 +1,6 @@
 /**
- * A bounded map that forgets the least recently used entry first.
+ * A bounded map that forgets the least recently used entry first, when it holds more than `max` entries or, with a
+ * `weigh` function, more than `maxWeight` in all (bytes, say).
  *
  * @example
  * const lru = new Lru<number>(2); lru.set('a', 1); lru.set('b', 2); lru.get('a'); lru.set('c', 3);
@@ -7,7 +8,13 @@
  */
 export class Lru<V> {
   private readonly map = new Map<string, V>();
-  constructor(private readonly max: number) {}
+  private weight = 0;
+
+  constructor(
+    private readonly max: number,
+    private readonly weigh?: (value: V) => number,
+    private readonly maxWeight = Infinity,
+  ) {}
 
   get(key: string): V | undefined {
     const v = this.map.get(key);
@@ -19,12 +26,21 @@ export class Lru<V> {
   }
 
   set(key: string, value: V): void {
-    this.map.delete(key);
+    this.delete(key);
     this.map.set(key, value);
-    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value!);
+    this.weight += this.weigh?.(value) ?? 0;
+    while (this.map.size > this.max || (this.weight > this.maxWeight && this.map.size > 1)) this.delete(this.map.keys().next().value!);
   }
 
   clear(): void {
     this.map.clear();
+    this.weight = 0;
+  }
+
+  private delete(key: string): void {
+    const old = this.map.get(key);
+    if (old === undefined) return;
+    this.map.delete(key);
+    this.weight -= this.weigh?.(old) ?? 0;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { DerivedCache, VersionedReads } from '../../src/lib/derived-cache.js';
+import { Lru } from '../../src/lib/lru.js';
 import { startNodeApp, TEST_TOKEN } from '../support/node-app.js';
 
 describe('DerivedCache', () => {
@@ -45,6 +46,29 @@ describe('DerivedCache', () => {
     expect(calls).toBe(3);
     await cache.load(1, 'b', compute);
     expect(calls).toBe(4);
+  });
+});
+
+describe('Lru', () => {
+  it('forgets the oldest entries once their weight passes the budget', () => {
+    const lru = new Lru<string>(10, (v) => v.length, 10);
+    lru.set('a', 'xxxx');
+    lru.set('b', 'xxxx');
+    lru.set('a', 'xxxx'); // replacing an entry does not count it twice
+    lru.set('c', 'xxxx');
+    expect([lru.get('a'), lru.get('b'), lru.get('c')]).toEqual(['xxxx', undefined, 'xxxx']);
+  });
+
+  it('lets the derived cache drop large values to stay within its budget of JSON characters', async () => {
+    const cache = new DerivedCache(100, 1000);
+    let calls = 0;
+    const big = async () => (calls++, 'x'.repeat(600));
+    await cache.load(1, 'one', big);
+    await cache.load(1, 'two', big);
+    await cache.load(1, 'two', big);
+    expect(calls).toBe(2);
+    await cache.load(1, 'one', big);
+    expect(calls).toBe(3);
   });
 });
 
