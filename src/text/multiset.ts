@@ -1,6 +1,6 @@
 /**
- * Multisets of integers as sorted arrays: the overlap measure shared by the alignment (bags of words and bigrams)
- * and the redline (bags of tokens of a block).
+ * Multisets of integers: the overlap measure shared by the alignment (bags of words and bigrams, lines) — merged when
+ * kept sorted for many comparisons, counted in a hash table when compared once.
  */
 
 /**
