@@ -45,12 +45,33 @@ const MAX_HEADING_LINES = 3;
  */
 export function segment(text: string): LegalDocument {
   const normalized = normalizeText(text);
-  const lines = normalized.text.split('\n');
-  for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
-  const scan = new Scanner(lines);
+  const scan = new Scanner(linesOfText(normalized.text));
   const doc = scan.run();
   doc.warnings.unshift(...normalized.warnings);
+  // Counting words costs a pass over every character: done on first read only. The getter holds the text, not the
+  // scanner and its lines, so they are garbage as soon as the document is built.
+  let words = -1;
+  const { drop, notesAt } = scan;
+  Object.defineProperty(doc, 'wordCount', {
+    enumerable: true,
+    get: () => (words >= 0 ? words : (words = countWordsOf(normalized.text, drop, notesAt))),
+  });
   return doc;
+}
+
+// The trimmed lines of a text.
+function linesOfText(text: string): string[] {
+  const lines = text.split('\n');
+  for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
+  return lines;
+}
+
+// Words of a text, leaving out dropped lines (page furniture) and lines read as reform notes.
+function countWordsOf(text: string, drop: Uint8Array, notes: Set<string>): number {
+  const lines = linesOfText(text);
+  let n = 0;
+  for (let i = 0; i < lines.length; i++) if (!drop[i] && !notes.has(lines[i]!)) n += countWords(lines[i]!);
+  return n;
 }
 
 class Scanner {
@@ -60,7 +81,8 @@ class Scanner {
   private readonly preamble: string[] = [];
   private readonly usedRefs = new Map<string, number>();
   private readonly headings: { level: number; prov: Provision; canonical: string }[] = [];
-  private readonly drop: Uint8Array;
+  /** Lines found to be page furniture, by index. */
+  readonly drop: Uint8Array;
   private readonly hasNumbered: boolean;
   private readonly width: number;
   private readonly wrapped: boolean;
@@ -77,7 +99,7 @@ class Scanner {
   private orphans: string[] = [];
   private looseNotes = 0;
   /** Lines read as reform notes (not counted as words). */
-  private readonly notesAt = new Set<string>();
+  readonly notesAt = new Set<string>();
 
   constructor(private readonly lines: string[]) {
     const furniture = findFurniture(lines, (l) => isStructural(l));
@@ -113,23 +135,7 @@ class Scanner {
       if (units.length > 0) this.warnings.push('No articles recognised: the text is compared paragraph by paragraph.');
       else this.warnings.push('The text is empty: nothing to compare.');
     }
-    const doc = { units, outline: this.outline, warnings: this.warnings, wordCount: 0, preamble };
-    // Counting words costs a pass over every character: done on first read only.
-    let words = -1;
-    Object.defineProperty(doc, 'wordCount', {
-      enumerable: true,
-      get: () => (words >= 0 ? words : (words = this.countWords())),
-    });
-    return doc;
-  }
-
-  private countWords(): number {
-    let n = 0;
-    for (let i = 0; i < this.lines.length; i++) {
-      const line = this.lines[i]!;
-      if (!this.drop[i] && !this.notesAt.has(line)) n += countWords(line);
-    }
-    return n;
+    return { units, outline: this.outline, warnings: this.warnings, wordCount: 0, preamble };
   }
 
   private step(line: string): void {
