@@ -1,11 +1,13 @@
 /**
  * The SQLite file store keeps compiled statements and hands them out again: the same text gives the same statement,
- * and whatever mode a caller left on it (raw rows, plucked values, safe integers) is reset for the next one.
+ * and whatever mode a caller left on it (raw rows, plucked values, safe integers) is reset for the next one. Its data
+ * version shows its own writes at once and another process's within the polling time.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { auditLog } from '../../src/db/schema.js';
 import { openSqliteFile } from '../../src/db/sqlite-file.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'armoniza-sqlite-file-'));
@@ -29,9 +31,22 @@ describe('openSqliteFile', () => {
     expect(typeof (store.sqlite.prepare(count).get() as { n: unknown }).n).toBe('number');
   });
 
-  it('still runs writes and reads through drizzle, and reports the data version', async () => {
-    const before = await store.dataVersion();
-    store.sqlite.prepare("INSERT INTO audit_log (actor, action, entity, entity_id) VALUES ('test', 'create', 'x', '1')").run();
-    expect(await store.dataVersion()).toBe(before + 1);
+  it('sees its own writes in the data version at once, and another process\'s within the polling time', async () => {
+    const path = join(dir, 'version.db');
+    const watched = openSqliteFile(path, { versionPollMs: 300 });
+    const other = openSqliteFile(path);
+    try {
+      const entry = (s: typeof other) => s.db.insert(auditLog).values({ actor: 'test', action: 'create', entity: 'x', entityId: '1' });
+      const v0 = await watched.dataVersion();
+      await watched.atomic([entry(watched)]);
+      expect(await watched.dataVersion()).toBe(v0 + 1);
+      await other.atomic([entry(other)]);
+      expect(await watched.dataVersion()).toBe(v0 + 1); // within the polling time: the version read last
+      await new Promise((resolve) => setTimeout(resolve, 350));
+      expect(await watched.dataVersion()).toBe(v0 + 2);
+    } finally {
+      watched.close();
+      other.close();
+    }
   });
 });
