@@ -16,18 +16,18 @@
  * Environment: BENCH_RUNS (default 15), BENCH_WARMUP (default 5 runs per case).
  */
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { compare, segment } from '../src/text';
 import type { Comparison } from '../src/text';
+import { generalLawOrExit } from './lib/corpus';
 import { childrenCpuMs, ownCpuMs } from './lib/cpu';
 import { editWords, reorderArticles, unrelatedText } from './lib/edits';
+import { median, round } from './lib/stats';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 5);
-const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt', import.meta.url));
 
 interface Case {
   name: string;
@@ -37,25 +37,8 @@ interface Case {
   target: (ours: number, git: number) => boolean;
 }
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function round(x: number, digits = 2): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
-
 function main(): void {
-  let law: string;
-  try {
-    law = readFileSync(LAW, 'utf8');
-  } catch {
-    console.error(`General Law not found at ${LAW}: the bench needs the shared corpus beside the repository.`);
-    process.exit(2);
-  }
+  const law = generalLawOrExit();
   const model = segment(law);
   const articles = model.units.filter((u) => u.kind === 'article').map((u) => u.ref);
   const edited2 = editWords(law, 0.02, 1);

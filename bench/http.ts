@@ -22,11 +22,12 @@
  * BENCH_ROUNDS (default 3).
  */
 import { createServer } from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChildServer } from './lib/child-server.js';
+import { generalLawOrStandIn } from './lib/corpus.js';
 import { loadClient, runLoad, type LoadFigures } from './lib/load-client.js';
 
 const DURATION = Number(process.env.BENCH_DURATION ?? 10);
@@ -34,7 +35,6 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** What a browser sends; every request of the bench sends it too. */
 const ACCEPT_ENCODING = 'gzip, deflate, br, zstd';
-const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt', import.meta.url));
 
 if (process.argv.includes('--serve')) await serveForBench();
 else await drive();
@@ -65,7 +65,7 @@ async function serveForBench() {
 
   // A comparison to serve from its permalink, made through the API as a reader would: the General Law against a
   // lightly edited copy (or a small stand-in when ../shared/corpus is absent).
-  const law = existsSync(LAW) ? readFileSync(LAW, 'utf8') : Array.from({ length: 120 }, (_, i) => `Artículo ${i + 1}. Disposición número ${i + 1} sobre trata de personas y la protección de las víctimas.`).join('\n');
+  const { text: law, fromCorpus } = generalLawOrStandIn();
   const model = await post('/api/models', { title: 'Ley General (bench)', text: law, date: '2025-11-14' }, true);
   const compared = await post('/api/compare', { model: model.id, text: editWords(law, 0.02, 7).text, label: 'Borrador (bench, 2%)' }, false);
 
@@ -87,7 +87,7 @@ async function serveForBench() {
   await new Promise<void>((resolve) => floor.listen(0, '127.0.0.1', resolve));
   const floorPort = (floor.address() as { port: number }).port;
   const server = serve({ fetch: outer.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
-    console.log(`READY ${JSON.stringify({ port: info.port, floorPort, compareId: compared.id, mapBytes: mapPage.byteLength, mapPlainBytes: mapPlain, lawFromCorpus: existsSync(LAW) })}`);
+    console.log(`READY ${JSON.stringify({ port: info.port, floorPort, compareId: compared.id, mapBytes: mapPage.byteLength, mapPlainBytes: mapPlain, lawFromCorpus: fromCorpus })}`);
   });
   const stop = () => {
     floor.close();

@@ -15,7 +15,6 @@
 import { execFileSync, spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
-import { fileURLToPath } from 'node:url';
 import { getDocumentProxy } from 'unpdf';
 import { cleanText } from '../src/ingest/clean.js';
 import { extractDocument } from '../src/ingest/index.js';
@@ -23,20 +22,11 @@ import { columnLines } from '../src/ingest/pdf-columns.js';
 import { removeFurniture } from '../src/ingest/pdf-furniture.js';
 import type { PlacedText } from '../src/ingest/pdf-lines.js';
 import { joinParagraphs } from '../src/ingest/pdf-paragraphs.js';
+import { GENERAL_LAW_PDF } from './lib/corpus.js';
+import { median, round } from './lib/stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const PDF = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025.pdf', import.meta.url));
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const mid = s.length >> 1;
-  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
-}
-
-function round(x: number, digits = 1): number {
-  const f = 10 ** digits;
-  return Math.round(x * f) / f;
-}
+const PDF = GENERAL_LAW_PDF;
 
 /** Times each contender once per round, rounds interleaved, so a change in the machine's load hits all alike. */
 async function timeRounds(contenders: (() => Promise<unknown> | unknown)[]): Promise<number[][]> {

@@ -26,17 +26,17 @@
  * comma-separated subset of the routes above).
  */
 import http from 'node:http';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startChildServer } from './lib/child-server.js';
+import { generalLawOrStandIn } from './lib/corpus.js';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 30);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 50);
 const WRITES_PER_SECOND = Number(process.env.BENCH_WRITES_PER_SECOND ?? 20);
 const ADMIN_TOKEN = `bench-load-admin-${Math.random().toString(36).slice(2)}`;
-const LAW = fileURLToPath(new URL('../../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt', import.meta.url));
 const WRITE_MARK = 'bench:load write';
 
 /** Share of the reader connections per route (rounded; the rest goes to the first). */
@@ -124,10 +124,7 @@ async function drive() {
     }
     const states = (await api('GET', '/api/jurisdictions')).filter((j: { kind: string }) => j.kind === 'state').map((j: { id: string }) => j.id);
     const editor = await api('POST', '/api/users', { email: 'bench-editor@example.org', role: 'editor' });
-    const lawFromCorpus = existsSync(LAW);
-    const law = lawFromCorpus
-      ? readFileSync(LAW, 'utf8')
-      : Array.from({ length: 120 }, (_, i) => `Artículo ${i + 1}. Disposición número ${i + 1} sobre trata de personas y la protección de las víctimas.`).join('\n');
+    const { text: law, fromCorpus: lawFromCorpus } = generalLawOrStandIn();
     const model = await api('POST', '/api/models', { title: 'Ley General (bench:load)', text: law, date: '2025-11-14' });
     const full = await api('POST', '/api/compare', { model: model.id, text: editWords(law, 0.02, 7).text, label: 'Borrador (bench:load, 2%)' }, null);
     // The draft posted again and again: a state-sized piece of an edited copy (about 20 KB), answered from the cache.

@@ -15,6 +15,7 @@ import { openSqliteFile } from '../src/db/sqlite-file.js';
 import { parsePartialDate } from '../src/domain/partial-date.js';
 import { actionRank } from '../src/domain/status.js';
 import { ACTION_CLASSIFICATION_VALUES, BILL_KIND_VALUES, type ActionClassification, type BillKind } from '../src/domain/vocabulary.js';
+import { median } from './lib/stats.js';
 
 const STATES = Number(process.env.BENCH_STATES ?? 50);
 const BILLS = Number(process.env.BENCH_BILLS ?? 100_000);
@@ -29,11 +30,6 @@ function prng(seed: number) {
     t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
     return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
   };
-}
-
-function median(values: number[]) {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'armoniza-scale-'));

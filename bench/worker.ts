@@ -21,11 +21,11 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { unstable_readConfig } from 'wrangler';
 import { compare, segment } from '../src/text/index.js';
+import { generalLawOrExit } from './lib/corpus.js';
 import { editWords } from './lib/edits.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const WRANGLER = join(ROOT, 'node_modules/.bin/wrangler');
-const LAW = resolve(ROOT, '../shared/corpus/mx-federal/LGPSEDMTP_vigente_DOF-14-11-2025_extracted.txt');
 const RUNS = Number(process.env.BENCH_RUNS ?? 15);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 3);
 const BUNDLE_TARGET = 1024 * 1024;
@@ -163,13 +163,7 @@ function nodeCompare(model: string, bill: string) {
 }
 
 async function main() {
-  let law: string;
-  try {
-    law = readFileSync(LAW, 'utf8');
-  } catch {
-    console.error(`General Law not found at ${LAW}: the bench needs the shared corpus beside the repository.`);
-    process.exit(2);
-  }
+  const law = generalLawOrExit();
   const edited = editWords(law, 0.2, 2);
 
   const bundle = await bundleSize();
