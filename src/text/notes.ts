@@ -14,8 +14,9 @@ const TARGET =
   '(Art[íi]culo|ART[ÍI]CULO|Transitorio|Fracci[óo]n|FRACCI[ÓO]N|P[áa]rrafo|P[ÁA]RRAFO|Sub-?inciso|Inciso|INCISO|Numeral|Apartado|Base|' +
   'Denominaci[óo]n\\s+del?\\s+\\S+|Nombre\\s+del?\\s+\\S+|Libro|T[íi]tulo|Cap[íi]tulo|Secci[óo]n|Ley|Decreto)';
 const ACTION = '(reformad|adicionad|derogad|recorrid|modificad|aclarad|corregid|abrogad)[oa]s?';
-// Target, up to three words of detail ("con fracciones", "primero"), an action, then only decree references.
-const NOTE = new RegExp(`^${TARGET}((?:\\s+[\\p{L}]+){0,3}?)\\s+${ACTION}\\b(.*)$`, 'iu');
+// Target, up to three words of detail ("con fracciones", "primero"), an action; then only decree references (REST,
+// tested on the text sliced off after the match).
+const NOTE = new RegExp(`^${TARGET}((?:\\s+[\\p{L}]+){0,3}?)\\s+${ACTION}\\b`, 'iu');
 const REST = /^[\s.,;:()y]*(?:(?:D\.?\s?O\.?\s?F\.?|DOF|en|el|del|por|Fe de erratas(?: al [\p{L} ]+)?)[\s.,;:()y]*|\d{1,2}[-/]\d{1,2}[-/]\d{4}[\s.,;:()y]*)*$/iu;
 const HISTORY = /^(Reforma|Fe de erratas)\s+(DOF|al)\b.*\d{1,2}-\d{1,2}-\d{4}/iu;
 // Cheap filters before the full patterns: a note starts with its target and names an action or a DOF date.
@@ -35,7 +36,7 @@ export function parseReformNote(line: string): ReformNote | null {
   if (raw.length > 240 || raw.length < 8 || !QUICK_START.test(raw) || !QUICK.test(raw)) return null;
   const m = NOTE.exec(raw);
   if (m) {
-    const rest = m[4] ?? '';
+    const rest = raw.slice(m[0].length);
     if (!REST.test(rest)) return null;
     return { action: actionOf(m[3]!), target: m[1]!.replace(/\s+/g, ' '), dates: datesIn(rest), raw };
   }

@@ -4,6 +4,9 @@
  *
  * Each recognizer looks at one trimmed line and says what it could be; whether it really is that (numbering
  * continues, the line above ended a sentence) is decided by the segmenter, which has the context.
+ *
+ * A line holds no line break, so the patterns match a label only and the text after it is sliced off: a final
+ * `(.*)$` would cost a second pass over the whole line.
  */
 import { stripAccents } from './normalize';
 import { ordinalValue, romanValue, suffixValue, titleCase } from './numbering';
@@ -58,7 +61,7 @@ const ARTICLE_HEAD = /^(?:#{1,6}\s*)?(ART[ÍI]CULO|Art[íi]culo|ARTICULO|Art\.|A
 const ARTICLE_NUMBER = /^(\d{1,5})|^(\p{L}+)(?:\s+(\p{L}+))?/u;
 const ARTICLE_TAIL = new RegExp(`^(?:\\s*(?:o|º|°|ª)(?![\\p{L}]))?(?:\\s*[-–]?\\s*${SUFFIX})?\\s*${SEP}?\\s*`, 'iu');
 const HEADING =
-  /^(?:#{1,6}\s*)?(LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)\s+(\d{1,3}|[\p{L}]+)(?:\s+([\p{L}]+))?(.*)$/u;
+  /^(?:#{1,6}\s*)?(LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)\s+(\d{1,3}|[\p{L}]+)(?:\s+([\p{L}]+))?/u;
 const HEADING_KINDS: Record<string, [HeadingLine['kind'], number]> = {
   libro: ['book', 1],
   titulo: ['title', 2],
@@ -66,23 +69,23 @@ const HEADING_KINDS: Record<string, [HeadingLine['kind'], number]> = {
   seccion: ['section', 4],
 };
 const TRANSITORY = new RegExp(
-  `^(?:#{1,6}\\s*)?(?:(?:ART[ÍI]CULO|Art[íi]culo)\\s+)?(\\p{L}+(?:[\\s-]+\\p{L}+)?)(?:\\s+transitorio)?\\s*${SEP}\\s*(.*)$`,
+  `^(?:#{1,6}\\s*)?(?:(?:ART[ÍI]CULO|Art[íi]culo)\\s+)?(\\p{L}+(?:[\\s-]+\\p{L}+)?)(?:\\s+transitorio)?\\s*${SEP}\\s*`,
   'iu',
 );
 const TRANSITORY_HEADER = /^(?:#{1,6}\s*)?(?:ART[ÍI]CULOS?\s+)?TRANSITORI[OA]S?\s*[.:]?$/iu;
 const REFORM_SECTION = /^ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS?\s+DE\s+REFORMA/iu;
-const FRACTION = new RegExp(`^([IVXLCDM]{1,7})(?:\\s*[-–]?\\s*${SUFFIX})?\\s*(\\.\\s*[-–—]+|\\.|\\)|[-–—]+)\\s*(.*)$`, 'u');
+const FRACTION = new RegExp(`^([IVXLCDM]{1,7})(?:\\s*[-–]?\\s*${SUFFIX})?\\s*(\\.\\s*[-–—]+|\\.|\\)|[-–—]+)\\s*`, 'u');
 const ROMAN_LETTERS = 'IVXLCDM';
-const INCISO = /^([a-zñ])\s*\)\s*(.*)$/u;
-const CLAUSE = /^(\d{1,3})\s*(\.\s*[-–—]+|\.|\))\s+(.*)$/u;
+const INCISO = /^([a-zñ])\s*\)\s*/u;
+const CLAUSE = /^(\d{1,3})\s*(\.\s*[-–—]+|\.|\))\s+/u;
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
 const SIGNATURE = new RegExp(`\\sa\\s+\\d{1,2}\\s+de\\s+(?:${MONTHS})\\s+de\\s+\\d{4}\\s*\\.?\\s*[-–]`, 'i');
 const PROMULGATION = /^(En cumplimiento de lo dispuesto por la fracci[óo]n I del Art[íi]culo 89|Dado en (el|la) (Palacio|Sal[óo]n|Sala|Recinto))/iu;
 const PUBLISHED = new RegExp(`^Publicad[oa] en el Diario Oficial de la Federaci[óo]n(?: el)? (\\d{1,2}) de (${MONTHS}) de (\\d{4})`, 'iu');
 const ELISION = /^[.…\s]{3,}$/u;
-const TEXT_START = /^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u;
+const opensText = firstCharTest(/^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u);
 // What may follow a label: text, possibly (in a sloppy draft) starting in lower case; not a comma or a stray mark.
-const AFTER_LABEL = /^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u;
+const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
 
 /**
  * Recognise an article label at the start of a line ("Artículo 1o.", "ARTÍCULO 2.-", "Artículo 5 Bis", "Artículo
@@ -123,7 +126,7 @@ export function parseArticleLine(line: string): ArticleLine | null {
   const tail = ARTICLE_TAIL.exec(line.slice(pos))!;
   const rest = line.slice(pos + tail[0].length);
   if (!tail[2] && rest.length > 0) return null;
-  if (rest.length > 0 && !AFTER_LABEL.test(rest)) return null;
+  if (rest.length > 0 && !opensAfterLabel(rest)) return null;
   const suffix = tail[1] ? suffixValue(tail[1]) : 0;
   return {
     ref: suffix ? `${refBase} ${titleCase(stripAccents(tail[1]!))}` : refBase,
@@ -145,7 +148,7 @@ export function parseHeadingLine(line: string): HeadingLine | null {
   if (!m) return null;
   const [kind, level] = HEADING_KINDS[stripAccents(m[1]!.toLowerCase())]!;
   let numeral = m[2]!;
-  let tail = m[4]!;
+  let tail = line.slice(m[0].length);
   if (m[3]) {
     if (ordinalValue(`${numeral} ${m[3]}`)) numeral = `${numeral} ${m[3]}`;
     else tail = ` ${m[3]}${tail}`;
@@ -181,8 +184,8 @@ export function parseTransitoryLine(line: string): TransitoryLine | null {
   if (!m) return null;
   const words = m[1]!.replace(/[\s-]+transitorio$/iu, '').replace(/-/g, ' ');
   const value = ordinalValue(words);
-  const rest = m[3]!;
-  if (!value || (rest.length > 0 && !AFTER_LABEL.test(rest))) return null;
+  const rest = line.slice(m[0].length);
+  if (!value || (rest.length > 0 && !opensAfterLabel(rest))) return null;
   return { words: titleCase(words), value, label: line.slice(0, line.length - rest.length).trim(), rest };
 }
 
@@ -199,23 +202,25 @@ export function parseListLine(line: string): ListLine | null {
     const m = FRACTION.exec(line);
     if (!m) return null;
     const v = romanValue(m[1]!);
-    const rest = m[4]!;
-    if (!v || (rest.length > 0 && !AFTER_LABEL.test(rest))) return null;
+    const rest = line.slice(m[0].length);
+    if (!v || (rest.length > 0 && !opensAfterLabel(rest))) return null;
     const suffix = m[2] ? suffixValue(m[2]) : 0;
     const key = suffix ? `${m[1]} ${titleCase(stripAccents(m[2]!))}` : m[1]!;
     return { type: 'fraction', key, value: v * 100 + suffix, label: line.slice(0, line.length - rest.length).trim(), rest };
   }
   if (c0 >= 48 && c0 <= 57) {
     const m = CLAUSE.exec(line);
-    if (!m || !AFTER_LABEL.test(m[3]!)) return null;
-    return { type: 'clause', key: m[1]!, value: Number(m[1]) * 100, label: line.slice(0, line.length - m[3]!.length).trim(), rest: m[3]! };
+    if (!m) return null;
+    const rest = line.slice(m[0].length);
+    if (!opensAfterLabel(rest)) return null;
+    return { type: 'clause', key: m[1]!, value: Number(m[1]) * 100, label: line.slice(0, m[0].length).trim(), rest };
   }
   if (line.charCodeAt(1) !== 41 && line.charCodeAt(2) !== 41) return null; // ')'
   const m = INCISO.exec(line);
   if (!m) return null;
   const letter = m[1]!;
   const value = letter === 'ñ' ? 1450 : (letter.charCodeAt(0) - 96) * 100;
-  return { type: 'inciso', key: letter, value, label: line.slice(0, line.length - m[2]!.length).trim(), rest: m[2]! };
+  return { type: 'inciso', key: letter, value, label: line.slice(0, m[0].length).trim(), rest: line.slice(m[0].length) };
 }
 
 /**
@@ -284,5 +289,18 @@ export function isElision(line: string): boolean {
  * startsText('de la Constitución') // false
  */
 export function startsText(line: string): boolean {
-  return TEXT_START.test(line);
+  return opensText(line);
+}
+
+/**
+ * A test of a line's first character against a one-character pattern, read from a table for ASCII (nearly every line)
+ * because these tests run several times per line and a regex call costs more than the lookup.
+ */
+function firstCharTest(pattern: RegExp): (line: string) => boolean {
+  const ascii = new Uint8Array(128);
+  for (let c = 0; c < 128; c++) ascii[c] = pattern.test(String.fromCharCode(c)) ? 1 : 0;
+  return (line) => {
+    const c = line.charCodeAt(0);
+    return c < 128 ? ascii[c] === 1 : line.length > 0 && pattern.test(line);
+  };
 }
