@@ -13,7 +13,7 @@
  * The last line is one JSON object with every figure. Environment: BENCH_RUNS (default 9).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { getDocumentProxy } from 'unpdf';
 import { cleanText } from '../src/ingest/clean.js';
@@ -22,11 +22,11 @@ import { columnLines } from '../src/ingest/pdf-columns.js';
 import { removeFurniture } from '../src/ingest/pdf-furniture.js';
 import type { PlacedText } from '../src/ingest/pdf-lines.js';
 import { joinParagraphs } from '../src/ingest/pdf-paragraphs.js';
-import { GENERAL_LAW_PDF } from './lib/corpus.js';
+import { corpusPath, GENERAL_LAW_PDF } from '../tests/support/corpus.js';
 import { median, round } from './lib/stats.js';
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 9);
-const PDF = GENERAL_LAW_PDF;
+const PDF = corpusPath(GENERAL_LAW_PDF);
 
 /** Times each contender once per round, rounds interleaved, so a change in the machine's load hits all alike. */
 async function timeRounds(contenders: (() => Promise<unknown> | unknown)[]): Promise<number[][]> {
@@ -73,7 +73,6 @@ function pdftotextPeakKiB(): number | null {
 }
 
 async function main(): Promise<void> {
-  if (!existsSync(PDF)) throw new Error(`Corpus file missing: ${PDF}. The corpus lives in ../shared/corpus beside the repository.`);
   try {
     pdftotext();
   } catch (err) {

@@ -49,8 +49,4 @@ export class PageCache {
     c.header('Content-Encoding', 'gzip');
     return c.body(await page.gzip, status);
   }
-
-  clear(): void {
-    this.pages.clear();
-  }
 }

@@ -22,6 +22,7 @@ import {
   StoredComparison,
   VersionDiff,
 } from './schemas.js';
+import { JSON_TYPE } from './cached-body.js';
 import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
 const errors = {
@@ -127,7 +128,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
       const stored = await getComparisonJson(c.var.store.db, id, viewerOf(c.var.actor));
       if (!stored) throw notFound('comparison', id);
       // The stored JSON as it is: no parse and re-encode of a result that can run to megabytes.
-      return c.body(stored, 200, { 'Content-Type': 'application/json; charset=UTF-8' }) as never;
+      return c.body(stored, 200, { 'Content-Type': JSON_TYPE }) as never;
     },
   );
 

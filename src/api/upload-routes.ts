@@ -10,7 +10,7 @@ import { getFile, storeFile } from '../db/files.js';
 import { extractDocument, IngestError } from '../ingest/index.js';
 import { notFound, UserError } from '../lib/errors.js';
 import { segment } from '../text/index.js';
-import { ErrorBody, IdParam } from './schemas.js';
+import { ErrorBody } from './schemas.js';
 import { jsonResponse, bearer } from './openapi.js';
 
 /** Largest upload, in bytes (20 MiB). */

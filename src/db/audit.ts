@@ -2,7 +2,7 @@
  * The audit trail: every write adds, in the same atomic step, one entry per record it creates or changes, with who,
  * when, and the values before and after. Entries are never changed or deleted (triggers enforce it).
  */
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { asc, desc, eq } from 'drizzle-orm';
 import type { Db, Statement, Store } from './client.js';
 import { auditLog, bills } from './schema.js';
 
@@ -45,9 +45,4 @@ export async function jurisdictionHistory(db: Db, jurisdictionId: string, limit 
     .orderBy(desc(auditLog.seq))
     .limit(limit)
     .then((rows) => rows.map((r) => r.entry));
-}
-
-/** Entries of one record, oldest first. */
-export async function recordHistory(db: Db, entity: string, entityId: string) {
-  return db.select().from(auditLog).where(and(eq(auditLog.entity, entity), eq(auditLog.entityId, entityId))).orderBy(asc(auditLog.seq));
 }

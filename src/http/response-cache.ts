@@ -35,7 +35,8 @@ const NOT_MODIFIED_HEADERS = ['etag', 'cache-control', 'vary', 'content-location
 export function responseCache(size = 500, maxBytes = 64 * 2 ** 20): MiddlewareHandler<AppEnv> {
   const kept = new Lru<KeptResponse>(size, (r) => r.body.byteLength, maxBytes);
   return async (c, next) => {
-    // Assets have their own ETags and never change with the data.
+    // Assets have their own ETags and never change with the data. (c.get, not c.var: on this path for every request,
+    // and c.var builds an object of all the variables on each access.)
     if (c.req.method !== 'GET' || c.get('config').private || c.req.path.startsWith('/assets/')) return next();
     const cookie = c.req.header('Cookie') ?? '';
     if (c.req.header('Authorization') || cookie.includes(`${SESSION_COOKIE}=`)) return next();

@@ -12,7 +12,7 @@ import { Lru } from './lru.js';
 
 export interface Derived<T> {
   value: T;
-  /** Short SHA-256 of the value's JSON: equal for equal data, so it can key a rendered page or an ETag. */
+  /** Short SHA-256 of the value's JSON (of a string, as it is): equal for equal data, so it can key a page or an ETag. */
   hash: string;
 }
 
@@ -40,7 +40,8 @@ export class DerivedCache {
     const hit = this.entries.get(key);
     if (hit && hit.version === version) return hit.promise as Promise<Derived<T>>;
     const promise = fn().then(async (value) => {
-      const json = JSON.stringify(value) ?? 'undefined';
+      // A string (a body already serialized) is hashed as it is, not escaped into JSON a second time.
+      const json = typeof value === 'string' ? value : (JSON.stringify(value) ?? 'undefined');
       // Weighed again now that its size is known (if it is still the one kept for this key).
       if (this.entries.get(key) === entry) this.entries.set(key, { ...entry, weight: json.length });
       return { value, hash: (await sha256Hex(json)).slice(0, 24) };

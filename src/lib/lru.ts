@@ -32,11 +32,6 @@ export class Lru<V> {
     while (this.map.size > this.max || (this.weight > this.maxWeight && this.map.size > 1)) this.delete(this.map.keys().next().value!);
   }
 
-  clear(): void {
-    this.map.clear();
-    this.weight = 0;
-  }
-
   private delete(key: string): void {
     const old = this.map.get(key);
     if (old === undefined) return;

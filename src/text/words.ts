@@ -9,7 +9,7 @@
  */
 import type { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, INSERT, type DiffBudget } from './sequence';
-import { SPACE, WORD, type Tokens, type Vocabulary } from './tokens';
+import { SPACE, type Tokens, type Vocabulary } from './tokens';
 
 /** Word overlap (Dice) below which two blocks are not paired. */
 const MIN_BLOCK_SIMILARITY = 0.25;

@@ -15,7 +15,7 @@ export const PALERMO = 'international/palermo_protocol_en.md';
 export function corpusPath(path: string): string {
   const file = ROOT + path;
   if (!existsSync(file)) {
-    throw new Error(`Corpus file missing: ${file}. These tests need the shared corpus checked out beside the repository (../shared/corpus).`);
+    throw new Error(`Corpus file missing: ${file}. The tests and benchmarks need the shared corpus checked out beside the repository (../shared/corpus).`);
   }
   return file;
 }
