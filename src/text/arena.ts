@@ -39,7 +39,9 @@ export class IntArena {
     }
     const chunk = this.chunk;
     const from = this.used;
-    for (let i = 0; i < length; i++) chunk[from + i] = src[i]!;
+    // A loop for short arrays; a block copy (at the cost of a subarray) for long ones.
+    if (length <= 64) for (let i = 0; i < length; i++) chunk[from + i] = src[i]!;
+    else chunk.set(src.subarray(0, length), from);
     this.used += length;
     return view(chunk, from, from + length);
   }

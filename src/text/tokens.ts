@@ -24,8 +24,9 @@ export interface Tokens {
 }
 
 /**
- * Interns tokens and folded terms for one comparison. Lookups hash the characters in place (no substring is made
- * for a token already seen), which keeps tokenizing a whole law in the low milliseconds.
+ * Interns tokens and folded terms for one comparison. Lookups hash the characters in place and compare them with a
+ * flat pool of the characters of the tokens seen (no substring is made for a token already seen, and no string is
+ * visited), which keeps tokenizing a whole law in the low milliseconds.
  *
  * @example
  * const v = new Vocabulary();
@@ -35,10 +36,16 @@ export interface Tokens {
  */
 export class Vocabulary {
   private readonly texts: string[] = [];
-  private readonly kinds: TokenKind[] = [];
-  private readonly folded: number[] = [];
-  private readonly hashes: number[] = [];
-  private readonly breaks: number[] = [];
+  private kinds = new Uint8Array(1 << 12);
+  /** Folded term id of each token (-1: not a word). */
+  private folded = new Int32Array(1 << 12);
+  private hashes = new Int32Array(1 << 12);
+  private breaks = new Int32Array(1 << 12);
+  /** Where each token's characters start in `chars`, and how many there are. */
+  private offsets = new Int32Array(1 << 12);
+  private lengths = new Int32Array(1 << 12);
+  private chars = new Uint16Array(1 << 15);
+  private used = 0;
   private readonly terms = new Map<string, number>();
   /** Open-addressing table of id + 1 by hash (0 = empty). */
   private table = new Int32Array(1 << 14);
@@ -51,20 +58,26 @@ export class Vocabulary {
       const c = text.charCodeAt(start);
       if (c < 0x3000) {
         const id = this.single[c]!;
-        return id >= 0 ? id : (this.single[c] = this.add(text.slice(start, end), hash, kind));
+        return id >= 0 ? id : (this.single[c] = this.add(text, start, end, hash, kind));
       }
     }
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
       if (entry === 0) {
-        const id = this.add(text.slice(start, end), hash, kind);
+        const id = this.add(text, start, end, hash, kind);
         this.table[slot] = id + 1;
         if (this.texts.length * 2 > this.table.length) this.grow();
         return id;
       }
       const id = entry - 1;
-      if (this.hashes[id] === hash && sameChars(this.texts[id]!, text, start, end)) return id;
+      if (this.hashes[id] === hash && this.lengths[id] === end - start) {
+        const chars = this.chars;
+        const shift = this.offsets[id]! - start;
+        let k = start;
+        while (k < end && chars[shift + k] === text.charCodeAt(k)) k++;
+        if (k === end) return id;
+      }
     }
   }
 
@@ -78,7 +91,7 @@ export class Vocabulary {
   }
 
   kindOf(id: number): TokenKind {
-    return this.kinds[id]!;
+    return this.kinds[id] as TokenKind;
   }
 
   /** Folded term id of a word token, -1 for whitespace and punctuation. */
@@ -91,21 +104,38 @@ export class Vocabulary {
     return this.breaks[id]!;
   }
 
-  private add(token: string, hash: number, kind: TokenKind): number {
+  private add(text: string, start: number, end: number, hash: number, kind: TokenKind): number {
     const id = this.texts.length;
+    const token = text.slice(start, end);
+    if (id === this.kinds.length) this.growTokens();
+    if (this.used + token.length > this.chars.length) this.chars = grown(this.chars, this.used + token.length);
+    for (let k = 0; k < token.length; k++) this.chars[this.used + k] = token.charCodeAt(k);
+    this.offsets[id] = this.used;
+    this.lengths[id] = token.length;
+    this.used += token.length;
     this.texts.push(token);
-    this.kinds.push(kind);
-    this.hashes.push(hash);
-    this.breaks.push(kind === SPACE ? token.split('\n').length - 1 : 0);
-    this.folded.push(kind === WORD ? this.term(foldWord(token)) : -1);
+    this.kinds[id] = kind;
+    this.hashes[id] = hash;
+    this.breaks[id] = kind === SPACE ? token.split('\n').length - 1 : 0;
+    this.folded[id] = kind === WORD ? this.term(foldWord(token)) : -1;
     return id;
+  }
+
+  private growTokens(): void {
+    const n = 2 * this.kinds.length;
+    this.kinds = grown(this.kinds, n);
+    this.folded = grown(this.folded, n);
+    this.hashes = grown(this.hashes, n);
+    this.breaks = grown(this.breaks, n);
+    this.offsets = grown(this.offsets, n);
+    this.lengths = grown(this.lengths, n);
   }
 
   private grow(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.texts.length; id++) {
-      if (this.texts[id]!.length === 1 && this.texts[id]!.charCodeAt(0) < 0x3000) continue;
+      if (this.lengths[id] === 1 && this.chars[this.offsets[id]!]! < 0x3000) continue;
       let slot = this.hashes[id]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;
@@ -121,6 +151,13 @@ export class Vocabulary {
     }
     return id;
   }
+}
+
+// A copy of a typed array with room for at least n elements (twice its length, or n).
+function grown<T extends Uint8Array | Uint16Array | Int32Array>(a: T, n: number): T {
+  const copy = new (a.constructor as new (n: number) => T)(Math.max(n, 2 * a.length));
+  copy.set(a);
+  return copy;
 }
 
 /** Distinct tokens the shared vocabulary may hold before it is started afresh. */
@@ -232,11 +269,6 @@ function startsAfterSpace(text: string, k: number): boolean {
   return CLASS[text.charCodeAt(k - 1)] === 1 && CLASS[text.charCodeAt(k)] !== 1;
 }
 
-function sameChars(s: string, text: string, start: number, end: number): boolean {
-  if (s.length !== end - start) return false;
-  for (let k = 0; k < s.length; k++) if (s.charCodeAt(k) !== text.charCodeAt(start + k)) return false;
-  return true;
-}
 
 /** Class of every UTF-16 code unit: 0 punctuation, 1 whitespace, 2 word character. */
 const CLASS = (() => {
