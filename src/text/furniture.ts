@@ -47,7 +47,8 @@ export function findFurniture(lines: string[], isStructure: (line: string, index
     candidate.fill(1, 0, Math.min(lines.length, NEAR));
     for (const p of pageLines) candidate.fill(1, Math.max(0, p - NEAR), Math.min(lines.length, p + NEAR + 1));
   }
-  const counted = (i: number) => candidate[i] === 1 && lines[i]!.length >= 4 && drop[i] === 0;
+  // Without page numbers a header reads like one (no final punctuation): other lines are not even counted.
+  const counted = (i: number) => candidate[i] === 1 && lines[i]!.length >= 4 && drop[i] === 0 && (withPages || !endsInPunctuation(lines[i]!));
   // Lines are interned and counted first (most occur once); index lists are made only for lines repeated often enough.
   const table = new LineTable();
   const idAt = new Int32Array(lines.length).fill(-1);
@@ -67,7 +68,7 @@ export function findFurniture(lines: string[], isStructure: (line: string, index
   for (let id = 0; id < counts.length; id++) {
     const line = lines[firstAt[id]!]!;
     if (counts[id]! < minRepeats) continue;
-    if (!withPages && (/[.;:,]$/.test(line) || !/\p{L}{3}/u.test(line))) continue;
+    if (!withPages && !/\p{L}{3}/u.test(line)) continue;
     at[id] = [];
   }
   if (at.length > 0) for (let i = 0; i < lines.length; i++) if (idAt[i]! >= 0) at[idAt[i]!]?.push(i);
@@ -79,6 +80,11 @@ export function findFurniture(lines: string[], isStructure: (line: string, index
   let count = 0;
   for (let i = 0; i < drop.length; i++) count += drop[i]!;
   return { drop, count };
+}
+
+function endsInPunctuation(line: string): boolean {
+  const c = line.charCodeAt(line.length - 1);
+  return c === 46 || c === 59 || c === 58 || c === 44; // . ; : ,
 }
 
 function isPageNumber(line: string): boolean {

@@ -83,6 +83,12 @@ const SIGNATURE = new RegExp(`\\sa\\s+\\d{1,2}\\s+de\\s+(?:${MONTHS})\\s+de\\s+\
 const PROMULGATION = /^(En cumplimiento de lo dispuesto por la fracci[óo]n I del Art[íi]culo 89|Dado en (el|la) (Palacio|Sal[óo]n|Sala|Recinto))/iu;
 const PUBLISHED = new RegExp(`^Publicad[oa] en el Diario Oficial de la Federaci[óo]n(?: el)? (\\d{1,2}) de (${MONTHS}) de (\\d{4})`, 'iu');
 const ELISION = /^[.…\s]{3,}$/u;
+// First characters each label can start with (the patterns' own alternatives, in either case where they ignore case):
+// a line starting otherwise is turned away before its regex runs, which costs more than the lookup.
+const MAY_BE_ARTICLE = firstCharIn('#A');
+const MAY_BE_HEADING = firstCharIn('#LTCS');
+const MAY_BE_TRANSITORY_HEADER = firstCharIn('#AaTt');
+const MAY_BE_REFORM_SECTION = firstCharIn('Aa');
 const opensText = firstCharTest(/^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u);
 // What may follow a label: text, possibly (in a sloppy draft) starting in lower case; not a comma or a stray mark.
 const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
@@ -97,6 +103,7 @@ const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
  * parseArticleLine('Artículo 5 Bis.- Se entiende…') // { ref: '5 Bis', label: 'Artículo 5 Bis.-', rest: 'Se entiende…', order: 501, worded: false }
  */
 export function parseArticleLine(line: string): ArticleLine | null {
+  if (!MAY_BE_ARTICLE(line)) return null;
   const head = ARTICLE_HEAD.exec(line);
   if (!head) return null;
   let pos = head[0].length;
@@ -144,6 +151,7 @@ export function parseArticleLine(line: string): ArticleLine | null {
  * parseHeadingLine('CAPÍTULO II. De los delitos') // { kind: 'chapter', level: 3, canonical: 'Capítulo II', label: 'CAPÍTULO II.', name: 'De los delitos' }
  */
 export function parseHeadingLine(line: string): HeadingLine | null {
+  if (!MAY_BE_HEADING(line)) return null;
   const m = HEADING.exec(line);
   if (!m) return null;
   const [kind, level] = HEADING_KINDS[stripAccents(m[1]!.toLowerCase())]!;
@@ -230,7 +238,7 @@ export function parseListLine(line: string): ListLine | null {
  * isTransitoryHeader('ARTÍCULOS TRANSITORIOS') // true
  */
 export function isTransitoryHeader(line: string): boolean {
-  return TRANSITORY_HEADER.test(line);
+  return MAY_BE_TRANSITORY_HEADER(line) && TRANSITORY_HEADER.test(line);
 }
 
 /**
@@ -240,7 +248,7 @@ export function isTransitoryHeader(line: string): boolean {
  * isReformSection('ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA') // true
  */
 export function isReformSection(line: string): boolean {
-  return REFORM_SECTION.test(line);
+  return MAY_BE_REFORM_SECTION(line) && REFORM_SECTION.test(line);
 }
 
 /**
@@ -290,6 +298,18 @@ export function isElision(line: string): boolean {
  */
 export function startsText(line: string): boolean {
   return opensText(line);
+}
+
+/**
+ * A test of whether a line starts with one of the given ASCII characters.
+ *
+ * @example
+ * firstCharIn('#A')('Artículo 1') // true
+ */
+export function firstCharIn(chars: string): (line: string) => boolean {
+  const table = new Uint8Array(128);
+  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
+  return (line) => table[line.charCodeAt(0)] === 1;
 }
 
 /**
