@@ -18,7 +18,7 @@
  * in a hash table instead of sorting both.
  */
 import { IntArena, view } from './arena';
-import { lineDice, linesOf, sampledHash, type LineTable, type Lines } from './lines';
+import { lineDice, lineDiceBound, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
@@ -132,7 +132,8 @@ class Aligner {
     for (const b of this.free(this.groupOfB)) {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
-      const lines = lineDice(this.lines('M', m), this.lines('B', b));
+      // The bound spares interning the lines of a pair whose lines differ anyway (a heavily edited unit).
+      const lines = lineDiceBound(this.M[m]!.text, this.B[b]!.text) < MIN_SAME_REF ? 0 : lineDice(this.lines('M', m), this.lines('B', b));
       if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
       else {
         const d = diceUnsorted(bigramsOf(this.tokens('M', m).terms, BIGRAMS_M), bigramsOf(this.tokens('B', b).terms, BIGRAMS_B));

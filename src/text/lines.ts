@@ -2,7 +2,7 @@
  * Lines of a text as interned integer ids, computed once per unit and comparison: the alignment measures line overlap
  * with them and the redline matches identical lines with them, without splitting or hashing the text twice.
  */
-import { IntArena } from './arena';
+import { IntArena, view } from './arena';
 import { diceUnsorted } from './multiset';
 
 /** A text's lines: an id per line and the offset where each starts (its "\n" belongs to it), then the text length. */
@@ -114,6 +114,45 @@ function growScratch(): void {
   offsets.set(scratchOffsets);
   scratchIds = ids;
   scratchOffsets = offsets;
+}
+
+/**
+ * An upper bound of `lineDice` for two texts, without interning their lines: each line is reduced to a sketch (its
+ * length and three of its characters). Equal lines have equal sketches, so the bound is never below the true
+ * overlap; a pair under a threshold by the bound is under it for sure, and its lines need not be interned.
+ *
+ * @example
+ * lineDiceBound('a\nb\nc', 'a\nb\nd') // 0.6666666666666666
+ */
+export function lineDiceBound(x: string, y: string): number {
+  sketchX = sketchesOf(x, sketchX);
+  const nx = sketchCount;
+  sketchY = sketchesOf(y, sketchY);
+  return diceUnsorted(view(sketchX, 0, nx), view(sketchY, 0, sketchCount));
+}
+
+let sketchX: Int32Array = new Int32Array(256);
+let sketchY: Int32Array = new Int32Array(256);
+let sketchCount = 0;
+
+// Sketches of the lines of `text` written into `into` (grown when needed, and returned); their number in sketchCount.
+function sketchesOf(text: string, into: Int32Array): Int32Array {
+  let count = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    const stop = end < 0 ? text.length : end;
+    const n = stop - start;
+    if (count === into.length) {
+      const grown = new Int32Array(2 * into.length);
+      grown.set(into);
+      into = grown;
+    }
+    into[count++] = n === 0 ? 0 : Math.imul(Math.imul(Math.imul(n, 0x01000193) ^ text.charCodeAt(start), 0x01000193) ^ text.charCodeAt(start + (n >> 1)), 0x01000193) ^ text.charCodeAt(stop - 1);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  sketchCount = count;
+  return into;
 }
 
 /**
