@@ -18,7 +18,7 @@
  * in a hash table instead of sorting both.
  */
 import { IntArena, view } from './arena';
-import { lineDice, lineDiceBound, linesOf, sampledHash, type LineTable, type Lines } from './lines';
+import { lineDice, lineHashes, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Provision } from './types';
@@ -88,6 +88,8 @@ class Aligner {
   readonly tokB: (Tokens | undefined)[];
   readonly linesM: (Lines | undefined)[];
   readonly linesB: (Lines | undefined)[];
+  private readonly hashesM: (Int32Array | undefined)[];
+  private readonly hashesB: (Int32Array | undefined)[];
   private readonly bagM: (Bag | undefined)[];
   private readonly bagB: (Bag | undefined)[];
   private readonly groupOfM: Int32Array;
@@ -108,6 +110,8 @@ class Aligner {
     this.tokB = new Array(B.length);
     this.linesM = new Array(M.length);
     this.linesB = new Array(B.length);
+    this.hashesM = new Array(M.length);
+    this.hashesB = new Array(B.length);
     this.bagM = new Array(M.length);
     this.bagB = new Array(B.length);
     this.groupOfM = new Int32Array(M.length).fill(-1);
@@ -117,7 +121,7 @@ class Aligner {
   // Identical raw text; among twins, the same ref wins, then document order. Texts are grouped by a sampled hash and
   // then compared, rather than used as map keys, which would hash every character of both documents.
   identical(): void {
-    const key = (text: string) => (text === '' ? '' : `${text.length}:${sampledHash(text, 0, text.length)}`);
+    const key = (text: string) => (text === '' ? NO_KEY : keyOf(sampledHash(text, 0, text.length), text.length));
     this.pairEqual(
       (m) => key(this.M[m]!.text),
       (b) => key(this.B[b]!.text),
@@ -132,8 +136,9 @@ class Aligner {
     for (const b of this.free(this.groupOfB)) {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
-      // The bound spares interning the lines of a pair whose lines differ anyway (a heavily edited unit).
-      const lines = lineDiceBound(this.M[m]!.text, this.B[b]!.text) < MIN_SAME_REF ? 0 : lineDice(this.lines('M', m), this.lines('B', b));
+      // The overlap of line hashes bounds that of lines: a heavily edited pair fails without its lines interned.
+      const bound = diceUnsorted(this.lineHashes('M', m), this.lineHashes('B', b));
+      const lines = bound < MIN_SAME_REF ? 0 : lineDice(this.lines('M', m), this.lines('B', b));
       if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
       else {
         const d = diceUnsorted(bigramsOf(this.tokens('M', m).terms, BIGRAMS_M), bigramsOf(this.tokens('B', b).terms, BIGRAMS_B));
@@ -144,7 +149,7 @@ class Aligner {
 
   // Identical words once case, accents, spacing and punctuation are folded away (moved and re-wrapped units).
   folded(): void {
-    const key = (t: Tokens) => (t.terms.length === 0 ? '' : `${t.terms.length}:${hashTerms(t.terms)}`);
+    const key = (t: Tokens) => (t.terms.length === 0 ? NO_KEY : keyOf(hashTerms(t.terms), t.terms.length));
     this.pairEqual(
       (m) => key(this.tokens('M', m)),
       (b) => key(this.tokens('B', b)),
@@ -221,7 +226,12 @@ class Aligner {
 
   private lines(side: 'M' | 'B', u: number): Lines {
     const cache = side === 'M' ? this.linesM : this.linesB;
-    return (cache[u] ??= linesOf((side === 'M' ? this.M : this.B)[u]!.text, this.lineTable));
+    return (cache[u] ??= linesOf((side === 'M' ? this.M : this.B)[u]!.text, this.lineTable, this.lineHashes(side, u)));
+  }
+
+  private lineHashes(side: 'M' | 'B', u: number): Int32Array {
+    const cache = side === 'M' ? this.hashesM : this.hashesB;
+    return (cache[u] ??= lineHashes((side === 'M' ? this.M : this.B)[u]!.text, this.arena));
   }
 
   private bag(side: 'M' | 'B', u: number): Bag {
@@ -251,11 +261,12 @@ class Aligner {
     return out;
   }
 
-  private pairEqual(keyM: (m: number) => string, keyB: (b: number) => string, same: (m: number, b: number) => boolean = () => true): void {
-    const byKey = new Map<string, number[]>();
+  // Pairs free units whose keys are equal and that are `same`; a key is a hash (collisions are settled by `same`).
+  private pairEqual(keyM: (m: number) => number, keyB: (b: number) => number, same: (m: number, b: number) => boolean): void {
+    const byKey = new Map<number, number[]>();
     for (const m of this.free(this.groupOfM)) {
       const k = keyM(m);
-      if (k === '') continue;
+      if (k === NO_KEY) continue;
       const list = byKey.get(k);
       if (list) list.push(m);
       else byKey.set(k, [m]);
@@ -349,6 +360,14 @@ class Index {
     for (const u of touched) score[u] = 0;
     return top;
   }
+}
+
+/** Key of a unit with nothing to match. */
+const NO_KEY = -1;
+
+// A non-negative map key from a hash and a length.
+function keyOf(hash: number, length: number): number {
+  return (hash ^ Math.imul(length, 0x9e3779b1)) >>> 1;
 }
 
 // 30-bit FNV hash of a term sequence.

@@ -1,8 +1,12 @@
 /**
  * Lines of a text as interned integer ids, computed once per unit and comparison: the alignment measures line overlap
  * with them and the redline matches identical lines with them, without splitting or hashing the text twice.
+ *
+ * A line's hash (`lineHashes`) comes first and is kept: equal lines have equal hashes, so the overlap of two texts'
+ * hashes bounds the overlap of their lines from above, and a pair of texts that fails a threshold by that bound need
+ * not have its lines interned at all.
  */
-import { IntArena, view } from './arena';
+import { IntArena } from './arena';
 import { diceUnsorted } from './multiset';
 
 /** A text's lines: an id per line and the offset where each starts (its "\n" belongs to it), then the text length. */
@@ -35,8 +39,9 @@ export class LineTable {
    * Id of the line text[start, end). A text's last line has no "\n" of its own: with `last`, it gets an id of its own
    * kind, which only ever matches another text's last line.
    */
-  idOf(text: string, start: number, end: number, last: boolean): number {
-    const hash = sampledHash(text, start, end, last ? 1 : 0);
+  idOf(text: string, start: number, end: number, last: boolean, lineHash = sampledHash(text, start, end)): number {
+    // As a signed 32-bit value whether it was just computed or read back from an Int32Array.
+    const hash = last ? Math.imul(lineHash ^ 0x5bd1e995, 0x01000193) ^ 1 : lineHash | 0;
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
       const entry = this.table[slot]!;
@@ -84,24 +89,44 @@ export function sampledHash(text: string, start: number, end: number, seed = 0):
 }
 
 /**
- * Lines of `text`, interned in `table`.
+ * Lines of `text`, interned in `table`; `hashes` are the lines' `lineHashes` when already computed.
  *
  * @example
  * const table = new LineTable(); linesOf('uno\ndos\nuno', table).ids // Int32Array [0, 1, 2]
  */
-export function linesOf(text: string, table: LineTable): Lines {
+export function linesOf(text: string, table: LineTable, hashes?: Int32Array): Lines {
   let count = 0;
   let start = 0;
   for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
     if (count + 2 > scratchIds.length) growScratch();
     const last = end < 0;
-    scratchIds[count] = table.idOf(text, start, last ? text.length : end, last);
+    const stop = last ? text.length : end;
+    scratchIds[count] = table.idOf(text, start, stop, last, hashes ? hashes[count] : sampledHash(text, start, stop));
     scratchOffsets[count++] = start;
     if (last) break;
     start = end + 1;
   }
   scratchOffsets[count] = text.length;
   return { ids: table.arena.copy(scratchIds, count), offsets: table.arena.copy(scratchOffsets, count + 1) };
+}
+
+/**
+ * The `sampledHash` of every line of `text` (split as `linesOf` splits it), stored in `arena`.
+ *
+ * @example
+ * const h = lineHashes('uno\ndos\nuno', new IntArena()); h[0] === h[2] // true
+ */
+export function lineHashes(text: string, arena: IntArena): Int32Array {
+  let count = 0;
+  let start = 0;
+  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
+    if (count + 2 > scratchIds.length) growScratch();
+    const stop = end < 0 ? text.length : end;
+    scratchIds[count++] = sampledHash(text, start, stop);
+    if (end < 0) break;
+    start = end + 1;
+  }
+  return arena.copy(scratchIds, count);
 }
 
 let scratchIds = new Int32Array(1024);
@@ -114,45 +139,6 @@ function growScratch(): void {
   offsets.set(scratchOffsets);
   scratchIds = ids;
   scratchOffsets = offsets;
-}
-
-/**
- * An upper bound of `lineDice` for two texts, without interning their lines: each line is reduced to a sketch (its
- * length and three of its characters). Equal lines have equal sketches, so the bound is never below the true
- * overlap; a pair under a threshold by the bound is under it for sure, and its lines need not be interned.
- *
- * @example
- * lineDiceBound('a\nb\nc', 'a\nb\nd') // 0.6666666666666666
- */
-export function lineDiceBound(x: string, y: string): number {
-  sketchX = sketchesOf(x, sketchX);
-  const nx = sketchCount;
-  sketchY = sketchesOf(y, sketchY);
-  return diceUnsorted(view(sketchX, 0, nx), view(sketchY, 0, sketchCount));
-}
-
-let sketchX: Int32Array = new Int32Array(256);
-let sketchY: Int32Array = new Int32Array(256);
-let sketchCount = 0;
-
-// Sketches of the lines of `text` written into `into` (grown when needed, and returned); their number in sketchCount.
-function sketchesOf(text: string, into: Int32Array): Int32Array {
-  let count = 0;
-  let start = 0;
-  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-    const stop = end < 0 ? text.length : end;
-    const n = stop - start;
-    if (count === into.length) {
-      const grown = new Int32Array(2 * into.length);
-      grown.set(into);
-      into = grown;
-    }
-    into[count++] = n === 0 ? 0 : Math.imul(Math.imul(Math.imul(n, 0x01000193) ^ text.charCodeAt(start), 0x01000193) ^ text.charCodeAt(start + (n >> 1)), 0x01000193) ^ text.charCodeAt(stop - 1);
-    if (end < 0) break;
-    start = end + 1;
-  }
-  sketchCount = count;
-  return into;
 }
 
 /**
