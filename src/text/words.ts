@@ -260,41 +260,54 @@ function blockOf(s: Side, start: number, end: number): Block {
   return { start, end, hash: h & 0x3fffffff };
 }
 
-// Counters by key (token id) of blockOverlaps, zero between calls.
-let inA = new Int32Array(1 << 12);
-let taken = new Int32Array(1 << 12);
+// Counts by key (token id) of blockOverlaps, zero between calls.
+let counts = new Int32Array(1 << 12);
+// The B blocks of a region as distinct keys with their counts, block after block.
+let distinctKeys = new Int32Array(1 << 10);
+let distinctCounts = new Int32Array(1 << 10);
+let distinctStart = new Int32Array(1 << 6);
 
 /**
  * Word overlap (Dice of the blocks' keys as multisets) of every block of A[i0..i1) with every block of B[j0..j1), into
- * DP_SIMS row by row: each A block is counted in a table by key and each B block matched against the counts, with no
- * sorted copies and no merges.
+ * DP_SIMS row by row. Each B block is reduced once to its distinct keys with counts; each A block is then counted in a
+ * table by key, and its overlap with a B block is the sum over that block's distinct keys of the smaller count.
  */
 function blockOverlaps(A: Block[], B: Block[], keysA: Int32Array, keysB: Int32Array, i0: number, i1: number, j0: number, j1: number): void {
   let max = 0;
   for (let k = A[i0]!.start; k < A[i1 - 1]!.end; k++) max = Math.max(max, keysA[k]!);
   for (let k = B[j0]!.start; k < B[j1 - 1]!.end; k++) max = Math.max(max, keysB[k]!);
-  if (max >= inA.length) {
-    inA = new Int32Array(Math.max(max + 1, 2 * inA.length));
-    taken = new Int32Array(inA.length);
-  }
+  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
   const q = j1 - j0;
+  const marks = B[j1 - 1]!.end - B[j0]!.start;
+  if (distinctKeys.length < marks) {
+    distinctKeys = new Int32Array(Math.max(marks, 2 * distinctKeys.length));
+    distinctCounts = new Int32Array(distinctKeys.length);
+  }
+  if (distinctStart.length < q + 1) distinctStart = new Int32Array(Math.max(q + 1, 2 * distinctStart.length));
+  let d = 0;
+  for (let j = 0; j < q; j++) {
+    const b = B[j0 + j]!;
+    distinctStart[j] = d;
+    for (let k = b.start; k < b.end; k++) counts[keysB[k]!]!++;
+    for (let k = b.start; k < b.end; k++) {
+      const key = keysB[k]!;
+      if (counts[key] === 0) continue;
+      distinctKeys[d] = key;
+      distinctCounts[d++] = counts[key]!;
+      counts[key] = 0;
+    }
+  }
+  distinctStart[q] = d;
   for (let i = 0; i < i1 - i0; i++) {
     const a = A[i0 + i]!;
-    for (let k = a.start; k < a.end; k++) inA[keysA[k]!]!++;
+    for (let k = a.start; k < a.end; k++) counts[keysA[k]!]!++;
     for (let j = 0; j < q; j++) {
       const b = B[j0 + j]!;
       let common = 0;
-      for (let k = b.start; k < b.end; k++) {
-        const key = keysB[k]!;
-        if (taken[key]! < inA[key]!) {
-          taken[key]!++;
-          common++;
-        }
-      }
-      for (let k = b.start; k < b.end; k++) taken[keysB[k]!] = 0;
+      for (let k = distinctStart[j]!; k < distinctStart[j + 1]!; k++) common += Math.min(counts[distinctKeys[k]!]!, distinctCounts[k]!);
       DP_SIMS[i * q + j] = (2 * common) / (a.end - a.start + (b.end - b.start));
     }
-    for (let k = a.start; k < a.end; k++) inA[keysA[k]!] = 0;
+    for (let k = a.start; k < a.end; k++) counts[keysA[k]!] = 0;
   }
 }
 
