@@ -1,6 +1,7 @@
 /**
  * Tokens: a text as words, whitespace runs and single punctuation marks, each interned as an integer id so diffs
- * and similarity work on numbers, not strings. Concatenating the tokens gives the text back exactly.
+ * and similarity work on numbers, not strings. Words and punctuation marks are the text's marks; the whitespace after
+ * a mark is carried by it, so the text is its leading whitespace followed by the marks' territories, exactly.
  *
  * A `Vocabulary` is shared by the two texts of a comparison; it also maps each word to its folded term (lower case,
  * no accents) for matching.
@@ -9,17 +10,24 @@ import { view, type IntArena } from './arena';
 import { stripAccents } from './normalize';
 
 /** Token classes: whitespace run, word, punctuation mark. */
-export type TokenKind = typeof SPACE | typeof WORD | typeof PUNCT;
-export const SPACE = 0;
-export const WORD = 1;
-export const PUNCT = 2;
+type TokenKind = typeof SPACE | typeof WORD | typeof PUNCT;
+const SPACE = 0;
+const WORD = 1;
+const PUNCT = 2;
 
-/** A tokenized text: token ids with their start offsets, and the folded term ids of its words in order. */
+/** A tokenized text: its marks with their offsets and the whitespace they carry, and the folded terms of its words. */
 export interface Tokens {
   text: string;
+  /** Token ids of the marks (words and punctuation marks), in order. */
   ids: Int32Array;
-  /** Start offset of each token in `text`, plus `text.length` at the end. */
+  /**
+   * Start offset of each mark in `text`, then `text.length`: mark k's territory, [starts[k], starts[k + 1]), is the
+   * mark and the whitespace after it; text before starts[0] is whitespace.
+   */
   starts: Int32Array;
+  /** Token id of the whitespace after each mark, -1 for none. */
+  spaces: Int32Array;
+  /** Folded term ids of the words, in order. */
   terms: Int32Array;
 }
 
@@ -36,7 +44,6 @@ export interface Tokens {
  */
 export class Vocabulary {
   private readonly texts: string[] = [];
-  private kinds = new Uint8Array(1 << 12);
   /** Folded term id of each token (-1: not a word). */
   private folded = new Int32Array(1 << 12);
   private hashes = new Int32Array(1 << 12);
@@ -90,10 +97,6 @@ export class Vocabulary {
     return this.texts.length;
   }
 
-  kindOf(id: number): TokenKind {
-    return this.kinds[id] as TokenKind;
-  }
-
   /** Folded term id of a word token, -1 for whitespace and punctuation. */
   termOf(id: number): number {
     return this.folded[id]!;
@@ -107,14 +110,13 @@ export class Vocabulary {
   private add(text: string, start: number, end: number, hash: number, kind: TokenKind): number {
     const id = this.texts.length;
     const token = text.slice(start, end);
-    if (id === this.kinds.length) this.growTokens();
+    if (id === this.folded.length) this.growTokens();
     if (this.used + token.length > this.chars.length) this.chars = grown(this.chars, this.used + token.length);
     for (let k = 0; k < token.length; k++) this.chars[this.used + k] = token.charCodeAt(k);
     this.offsets[id] = this.used;
     this.lengths[id] = token.length;
     this.used += token.length;
     this.texts.push(token);
-    this.kinds[id] = kind;
     this.hashes[id] = hash;
     this.breaks[id] = kind === SPACE ? token.split('\n').length - 1 : 0;
     this.folded[id] = kind === WORD ? this.term(foldWord(token)) : -1;
@@ -122,8 +124,7 @@ export class Vocabulary {
   }
 
   private growTokens(): void {
-    const n = 2 * this.kinds.length;
-    this.kinds = grown(this.kinds, n);
+    const n = 2 * this.folded.length;
     this.folded = grown(this.folded, n);
     this.hashes = grown(this.hashes, n);
     this.breaks = grown(this.breaks, n);
@@ -183,6 +184,7 @@ export function sharedVocabulary(): Vocabulary {
 export class TokenBuffers {
   ids = new Int32Array(1 << 12);
   starts = new Int32Array(1 << 12);
+  spaces = new Int32Array(1 << 12);
   terms = new Int32Array(1 << 12);
 
   reserve(n: number): void {
@@ -190,6 +192,7 @@ export class TokenBuffers {
     const size = Math.max(n, this.ids.length * 2);
     this.ids = new Int32Array(size);
     this.starts = new Int32Array(size);
+    this.spaces = new Int32Array(size);
     this.terms = new Int32Array(size);
   }
 }
@@ -203,14 +206,16 @@ const scratch = new TokenBuffers();
  *
  * @example
  * const v = new Vocabulary();
- * const t = tokenize('Se deroga.', v);
- * Array.from(t.ids, (id) => v.textOf(id)) // ['Se', ' ', 'deroga', '.']
+ * const t = tokenize(' Se deroga.', v);
+ * Array.from(t.ids, (id) => v.textOf(id)) // ['Se', 'deroga', '.']
+ * Array.from(t.spaces, (id) => (id < 0 ? '' : v.textOf(id))) // [' ', '', '']
+ * Array.from(t.starts) // [1, 4, 10, 11]
  */
 export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | IntArena): Tokens {
   const n = text.length;
   const buf = into instanceof TokenBuffers ? into : scratch;
   buf.reserve(n + 1);
-  const { ids, starts, terms } = buf;
+  const { ids, starts, spaces, terms } = buf;
   let count = 0;
   let words = 0;
   let i = 0;
@@ -232,15 +237,23 @@ export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | 
       i++;
       if (c >= 0xd800 && c <= 0xdbff && i < n) h = Math.imul(h ^ text.charCodeAt(i++), 0x01000193);
     }
+    if (kind === SPACE) {
+      // Leading whitespace belongs to no mark and needs no id.
+      if (count > 0) spaces[count - 1] = vocab.intern(text, start, i, h & 0x3fffffff, kind);
+      continue;
+    }
     const id = vocab.intern(text, start, i, h & 0x3fffffff, kind);
     ids[count] = id;
+    spaces[count] = -1;
     starts[count++] = start;
     if (kind === WORD) terms[words++] = vocab.termOf(id);
   }
   starts[count] = n;
-  if (into instanceof TokenBuffers) return { text, ids: view(ids, 0, count), starts: view(starts, 0, count + 1), terms: view(terms, 0, words) };
-  if (into) return { text, ids: into.copy(ids, count), starts: into.copy(starts, count + 1), terms: into.copy(terms, words) };
-  return { text, ids: ids.slice(0, count), starts: starts.slice(0, count + 1), terms: terms.slice(0, words) };
+  if (into instanceof TokenBuffers) {
+    return { text, ids: view(ids, 0, count), starts: view(starts, 0, count + 1), spaces: view(spaces, 0, count), terms: view(terms, 0, words) };
+  }
+  if (into) return { text, ids: into.copy(ids, count), starts: into.copy(starts, count + 1), spaces: into.copy(spaces, count), terms: into.copy(terms, words) };
+  return { text, ids: ids.slice(0, count), starts: starts.slice(0, count + 1), spaces: spaces.slice(0, count), terms: terms.slice(0, words) };
 }
 
 /**

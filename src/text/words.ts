@@ -9,7 +9,7 @@
  */
 import type { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, INSERT, type DiffBudget } from './sequence';
-import { SPACE, type Tokens, type Vocabulary } from './tokens';
+import type { Tokens, Vocabulary } from './tokens';
 
 /** Word overlap (Dice) below which two blocks are not paired. */
 const MIN_BLOCK_SIMILARITY = 0.25;
@@ -18,23 +18,16 @@ const MIN_BLOCKED = 600;
 /** Largest block region aligned by dynamic programming (blocks left × blocks right). */
 const MAX_DP_CELLS = 4096;
 
-/**
- * One side of a diff: its marks (non-space tokens) with the whitespace token each one carries. The arrays are scratch
- * buffers, longer than the side's `n` marks (views would cost an allocation each).
- */
+/** One side of a diff: its marks (the diff keys) with the whitespace token each one carries. */
 interface Side {
   t: Tokens;
   /** Number of marks. */
   n: number;
-  /** Token index of each mark. */
-  at: Int32Array;
-  /** Token id of each mark (the diff keys). */
+  /** Token id of each mark. */
   keys: Int32Array;
   /** Token id of the whitespace after each mark, -1 for none. */
   space: Int32Array;
-  /** Text offset where the marks start (after leading whitespace). */
-  lead: number;
-  /** Room for the ids of the side's blocks. */
+  /** Room for the ids of the side's blocks (a scratch buffer, longer than needed). */
   blockIds: Int32Array;
 }
 
@@ -53,7 +46,7 @@ interface Block {
  * out.tidy() // [{ op: 'equal', text: 'pena de ' }, { op: 'delete', text: '5' }, { op: 'insert', text: '7' }, { op: 'equal', text: ' años' }]
  */
 export function diffWords(a: Tokens, b: Tokens, vocab: Vocabulary, budget: DiffBudget, out: OpsBuilder): boolean {
-  return new PairDiffer(sideOf(a, vocab, SIDE_A), sideOf(b, vocab, SIDE_B), vocab, budget, out).run();
+  return new PairDiffer(sideOf(a, BLOCK_IDS_A), sideOf(b, BLOCK_IDS_B), vocab, budget, out).run();
 }
 
 class PairDiffer {
@@ -69,7 +62,7 @@ class PairDiffer {
 
   run(): boolean {
     const { A, B } = this;
-    this.space(A.t.text.slice(0, A.lead), B.t.text.slice(0, B.lead));
+    this.space(A.t.text.slice(0, A.t.starts[0]), B.t.text.slice(0, B.t.starts[0]));
     // Short texts go straight to anchors and gaps; long ones are first paired block by block.
     const blocksA = A.n + B.n > MIN_BLOCKED ? blocksOf(A, this.vocab) : [];
     const blocksB = blocksA.length > 1 ? blocksOf(B, this.vocab) : [];
@@ -161,15 +154,21 @@ class PairDiffer {
   private equal(a0: number, b0: number, n: number): void {
     if (n === 0) return;
     const { A, B } = this;
-    let from = A.t.starts[A.at[a0]!]!;
+    const starts = A.t.starts;
+    let from = starts[a0]!;
     for (let k = 0; k < n; k++) {
       if (A.space[a0 + k] === B.space[b0 + k]) continue;
-      const ta = A.at[a0 + k]!;
-      this.out.push('equal', A.t.text.slice(from, A.t.starts[ta + 1]));
-      this.space(spaceText(A, a0 + k), spaceText(B, b0 + k));
-      from = end(A, a0 + k + 1);
+      const wa = this.spaceText(A, a0 + k);
+      this.out.push('equal', A.t.text.slice(from, starts[a0 + k + 1]! - wa.length));
+      this.space(wa, this.spaceText(B, b0 + k));
+      from = starts[a0 + k + 1]!;
     }
-    this.out.push('equal', A.t.text.slice(from, end(A, a0 + n)));
+    this.out.push('equal', A.t.text.slice(from, starts[a0 + n]));
+  }
+
+  // The whitespace mark k carries.
+  private spaceText(s: Side, k: number): string {
+    return s.space[k]! >= 0 ? this.vocab.textOf(s.space[k]!) : '';
   }
 
   private space(wa: string, wb: string): void {
@@ -179,57 +178,23 @@ class PairDiffer {
   }
 
   private remove(a0: number, a1: number): void {
-    if (a0 < a1) this.out.push('delete', this.A.t.text.slice(this.A.t.starts[this.A.at[a0]!], end(this.A, a1)));
+    if (a0 < a1) this.out.push('delete', this.A.t.text.slice(this.A.t.starts[a0], this.A.t.starts[a1]));
   }
 
   private add(b0: number, b1: number): void {
-    if (b0 < b1) this.out.push('insert', this.B.t.text.slice(this.B.t.starts[this.B.at[b0]!], end(this.B, b1)));
+    if (b0 < b1) this.out.push('insert', this.B.t.text.slice(this.B.t.starts[b0], this.B.t.starts[b1]));
   }
 
 }
 
-/** Growable buffers of one side; a Side is a view of them, valid for one `diffWords` call (the engine is synchronous). */
-class SideBuffers {
-  at = new Int32Array(1024);
-  keys = new Int32Array(1024);
-  space = new Int32Array(1024);
-  blockIds = new Int32Array(1024);
-}
-const SIDE_A = new SideBuffers();
-const SIDE_B = new SideBuffers();
+// Room for the block ids of each side of a diff (the engine is synchronous: one diff at a time).
+const BLOCK_IDS_A = { ids: new Int32Array(1024) };
+const BLOCK_IDS_B = { ids: new Int32Array(1024) };
 
-function sideOf(t: Tokens, vocab: Vocabulary, buf: SideBuffers): Side {
+function sideOf(t: Tokens, blockIds: { ids: Int32Array }): Side {
   const n = t.ids.length;
-  if (buf.at.length < n) {
-    buf.at = new Int32Array(n);
-    buf.keys = new Int32Array(n);
-    buf.space = new Int32Array(n);
-    buf.blockIds = new Int32Array(n);
-  }
-  const { at, keys, space } = buf;
-  let k = 0;
-  for (let i = 0; i < n; i++) {
-    const id = t.ids[i]!;
-    if (vocab.kindOf(id) === SPACE) {
-      if (k > 0) space[k - 1] = id;
-      continue;
-    }
-    at[k] = i;
-    keys[k] = id;
-    space[k++] = -1;
-  }
-  const lead = k > 0 ? t.starts[at[0]!]! : t.text.length;
-  return { t, n: k, at, keys, space, lead, blockIds: buf.blockIds };
-}
-
-// Text offset where mark k's territory ends: the start of mark k (its territory is the mark plus following space).
-function end(s: Side, k: number): number {
-  return k < s.n ? s.t.starts[s.at[k]!]! : s.t.text.length;
-}
-
-function spaceText(s: Side, k: number): string {
-  const t = s.at[k]! + 1;
-  return s.space[k]! >= 0 ? s.t.text.slice(s.t.starts[t], s.t.starts[t + 1]) : '';
+  if (blockIds.ids.length < n) blockIds.ids = new Int32Array(n);
+  return { t, n, keys: t.ids, space: t.spaces, blockIds: blockIds.ids };
 }
 
 const LABEL = /^(?:[IVXLCDM]{1,7}|[a-zñ]|\d{1,3})$/;
