@@ -8,6 +8,7 @@
  * structure (articles, headings, reform notes, fracciones) are never furniture, however often they repeat.
  */
 import { LineTable } from './lines';
+import { firstCharIn } from './patterns';
 
 /** Lines found to be page furniture, by index. */
 export interface Furniture {
@@ -20,6 +21,8 @@ const PAGE_NUMBER = [
   /^[-–—]?\s*\d{1,4}\s*[-–—]?$/,
   /^p[áa]g(?:ina|\.)\s*\d{1,4}$/i,
 ];
+// A page number starts with a digit, a dash or "pág" (the patterns' first characters).
+const MAY_BE_PAGE_NUMBER = firstCharIn('0123456789-–—pP');
 /** How far (in lines) a running header may sit from a page number. */
 const NEAR = 8;
 
@@ -88,5 +91,5 @@ function endsInPunctuation(line: string): boolean {
 }
 
 function isPageNumber(line: string): boolean {
-  return PAGE_NUMBER.some((re) => re.test(line));
+  return MAY_BE_PAGE_NUMBER(line) && PAGE_NUMBER.some((re) => re.test(line));
 }

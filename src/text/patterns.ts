@@ -89,6 +89,7 @@ const MAY_BE_ARTICLE = firstCharIn('#A');
 const MAY_BE_HEADING = firstCharIn('#LTCS');
 const MAY_BE_TRANSITORY_HEADER = firstCharIn('#AaTt');
 const MAY_BE_REFORM_SECTION = firstCharIn('Aa');
+const MAY_BE_ELISION = firstCharIn('.…\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
 const opensText = firstCharTest(/^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u);
 // What may follow a label: text, possibly (in a sloppy draft) starting in lower case; not a comma or a stray mark.
 const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
@@ -206,7 +207,9 @@ export function parseTransitoryLine(line: string): TransitoryLine | null {
 export function parseListLine(line: string): ListLine | null {
   const c0 = line.charCodeAt(0);
   if (c0 >= 65 && c0 <= 90) {
-    if (!ROMAN_LETTERS.includes(line[0]!) || !/^[IVXLCDM]{1,7}\b/.test(line)) return null;
+    // A numeral is followed by a word boundary: "La", "Con", "De" are turned away by their second letter.
+    const c1 = line.charCodeAt(1);
+    if (!ROMAN_LETTERS.includes(line[0]!) || (c1 >= 97 && c1 <= 122) || !/^[IVXLCDM]{1,7}\b/.test(line)) return null;
     const m = FRACTION.exec(line);
     if (!m) return null;
     const v = romanValue(m[1]!);
@@ -287,7 +290,7 @@ export function publishedDecree(line: string): string | null {
  * isElision('……….') // true
  */
 export function isElision(line: string): boolean {
-  return ELISION.test(line);
+  return MAY_BE_ELISION(line) && ELISION.test(line);
 }
 
 /**
@@ -301,15 +304,18 @@ export function startsText(line: string): boolean {
 }
 
 /**
- * A test of whether a line starts with one of the given ASCII characters.
+ * A test of whether a line starts with one of the given characters (from a table for those below U+2100).
  *
  * @example
  * firstCharIn('#A')('Artículo 1') // true
  */
 export function firstCharIn(chars: string): (line: string) => boolean {
-  const table = new Uint8Array(128);
-  for (let i = 0; i < chars.length; i++) table[chars.charCodeAt(i)] = 1;
-  return (line) => table[line.charCodeAt(0)] === 1;
+  const table = new Uint8Array(0x2100);
+  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) < table.length) table[chars.charCodeAt(i)] = 1;
+  return (line) => {
+    const c = line.charCodeAt(0);
+    return c < table.length ? table[c] === 1 : line.length > 0 && chars.includes(line[0]!);
+  };
 }
 
 /**
