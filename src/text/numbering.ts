@@ -64,6 +64,21 @@ export function romanValue(numeral: string): number {
  * ordinalValue('DÉCIMO CUARTO') // 14
  */
 export function ordinalValue(words: string): number {
+  let value = ORDINALS.get(words);
+  if (value === undefined) {
+    value = ordinalOf(words);
+    // Bounded: labels repeat from text to text, but a text can hold any number of words after "Artículo".
+    if (ORDINALS.size >= ORDINALS_KEPT) ORDINALS.clear();
+    ORDINALS.set(words, value);
+  }
+  return value;
+}
+
+// Values of the words read lately (a pure function of a short string, asked for on many lines).
+const ORDINALS = new Map<string, number>();
+const ORDINALS_KEPT = 10_000;
+
+function ordinalOf(words: string): number {
   const parts = stripAccents(words.toLowerCase()).split(/[\s-]+/).filter(Boolean);
   if (parts.length === 1) {
     const w = parts[0]!;
