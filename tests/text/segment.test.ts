@@ -95,6 +95,15 @@ describe('segment: structure', () => {
     for (const p of all(doc.units)) expect(p.text).not.toMatch(/reformad|adicionad/);
   });
 
+  it('reads reform notes written in capitals, accents included', () => {
+    const caps = segment(
+      ['Artículo 1.- Primer párrafo.', 'Segundo párrafo.', 'PÁRRAFO REFORMADO DOF 01-02-2020', 'Artículo 2.- Texto.', 'ARTÍCULO REFORMADO DOF 05-06-2022'].join('\n'),
+    );
+    expect(byRef(caps.units, '1 párr. 2')!.notes.map((n) => [n.action, n.target, n.dates])).toEqual([['reformed', 'PÁRRAFO', ['2020-02-01']]]);
+    expect(caps.units[1]!.notes.map((n) => n.raw)).toEqual(['ARTÍCULO REFORMADO DOF 05-06-2022']);
+    for (const p of all(caps.units)) expect(p.text).not.toMatch(/REFORMAD/);
+  });
+
   it('drops page furniture, also in the middle of a sentence', () => {
     expect(byRef(doc.units, '3 Bis')!.text).toBe('Los visitantes\nrespetarán los horarios.');
     for (const p of all(doc.units)) expect(p.text).not.toMatch(/Gaceta Municipal|\d de 9/);
