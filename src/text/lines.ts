@@ -74,15 +74,15 @@ export class LineTable {
 }
 
 /**
- * A 32-bit hash of text[start, end) from its length, `seed` and up to 24 characters spread evenly over it: constant
- * time, for tables that compare the texts anyway when hashes are equal.
+ * A 32-bit hash of text[start, end) from its length and up to 24 characters spread evenly over it: constant time, for
+ * tables that compare the texts anyway when hashes are equal.
  *
  * @example
  * sampledHash('uno', 0, 3) === sampledHash('-uno-', 1, 4) // true
  */
-export function sampledHash(text: string, start: number, end: number, seed = 0): number {
+export function sampledHash(text: string, start: number, end: number): number {
   const n = end - start;
-  let h = Math.imul(Math.imul(0x811c9dc5 ^ n, 0x01000193) ^ seed, 0x01000193);
+  let h = Math.imul(0x811c9dc5 ^ n, 0x01000193);
   const step = n <= HASHED_CHARS ? 1 : Math.ceil(n / HASHED_CHARS);
   for (let i = start; i < end; i += step) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
   return (h ^ (h >>> 15)) >>> 0;
@@ -95,19 +95,14 @@ export function sampledHash(text: string, start: number, end: number, seed = 0):
  * const table = new LineTable(); linesOf('uno\ndos\nuno', table).ids // Int32Array [0, 1, 2]
  */
 export function linesOf(text: string, table: LineTable, hashes?: Int32Array): Lines {
-  let count = 0;
-  let start = 0;
-  for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-    if (count + 2 > scratchIds.length) growScratch();
-    const last = end < 0;
-    const stop = last ? text.length : end;
-    scratchIds[count] = table.idOf(text, start, stop, last, hashes ? hashes[count] : sampledHash(text, start, stop));
-    scratchOffsets[count++] = start;
-    if (last) break;
-    start = end + 1;
+  const n = splitLines(text);
+  for (let i = 0; i < n; i++) {
+    const last = i === n - 1;
+    const start = scratchOffsets[i]!;
+    const stop = last ? text.length : scratchOffsets[i + 1]! - 1;
+    scratchIds[i] = table.idOf(text, start, stop, last, hashes ? hashes[i] : sampledHash(text, start, stop));
   }
-  scratchOffsets[count] = text.length;
-  return { ids: table.arena.copy(scratchIds, count), offsets: table.arena.copy(scratchOffsets, count + 1) };
+  return { ids: table.arena.copy(scratchIds, n), offsets: table.arena.copy(scratchOffsets, n + 1) };
 }
 
 /**
@@ -117,16 +112,24 @@ export function linesOf(text: string, table: LineTable, hashes?: Int32Array): Li
  * const h = lineHashes('uno\ndos\nuno', new IntArena()); h[0] === h[2] // true
  */
 export function lineHashes(text: string, arena: IntArena): Int32Array {
+  const n = splitLines(text);
+  for (let i = 0; i < n; i++) scratchIds[i] = sampledHash(text, scratchOffsets[i]!, i === n - 1 ? text.length : scratchOffsets[i + 1]! - 1);
+  return arena.copy(scratchIds, n);
+}
+
+// Start offset of each line of `text` (its "\n" belongs to it) into scratchOffsets, then text.length; returns the number
+// of lines (at least one).
+function splitLines(text: string): number {
   let count = 0;
   let start = 0;
   for (let end = text.indexOf('\n'); ; end = text.indexOf('\n', start)) {
-    if (count + 2 > scratchIds.length) growScratch();
-    const stop = end < 0 ? text.length : end;
-    scratchIds[count++] = sampledHash(text, start, stop);
+    if (count + 2 > scratchOffsets.length) growScratch();
+    scratchOffsets[count++] = start;
     if (end < 0) break;
     start = end + 1;
   }
-  return arena.copy(scratchIds, count);
+  scratchOffsets[count] = text.length;
+  return count;
 }
 
 let scratchIds = new Int32Array(1024);
