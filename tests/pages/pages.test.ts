@@ -245,6 +245,11 @@ describe('languages', () => {
     expect(state.body).toContain('href="/states/MX-CHP?lang=es"');
   });
 
+  it('labels the navigation for screen readers in the page\'s language', async () => {
+    expect((await html('/states/MX-CHP?lang=es')).body).toContain('<nav class="breadcrumbs" aria-label="Ruta de navegación">');
+    expect((await html('/states/MX-CHP?lang=en')).body).toContain('<nav class="breadcrumbs" aria-label="Breadcrumb">');
+  });
+
   it('parses Accept-Language by quality', () => {
     expect(fromAcceptLanguage('fr;q=1, en;q=0.5, es;q=0.9')).toBe('es');
     expect(fromAcceptLanguage('en-US')).toBe('en');

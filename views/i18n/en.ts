@@ -8,7 +8,7 @@ export const en: Dict = {
   brand: 'Armoniza',
   tagline: 'Harmonizing anti-trafficking legislation',
   skipToContent: 'Skip to content',
-  nav: { map: 'Map', timeline: 'Timeline', states: 'States', compare: 'Compare texts', api: 'API' },
+  nav: { map: 'Map', timeline: 'Timeline', states: 'States', compare: 'Compare texts', api: 'API', breadcrumb: 'Breadcrumb' },
   languageLabel: 'Language',
   languageNames: { es: 'Español', en: 'English' },
 

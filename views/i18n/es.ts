@@ -8,7 +8,7 @@ export const es = {
   brand: 'Armoniza',
   tagline: 'Armonización legislativa en materia de trata de personas',
   skipToContent: 'Saltar al contenido',
-  nav: { map: 'Mapa', timeline: 'Cronología', states: 'Entidades', compare: 'Comparar textos', api: 'API' },
+  nav: { map: 'Mapa', timeline: 'Cronología', states: 'Entidades', compare: 'Comparar textos', api: 'API', breadcrumb: 'Ruta de navegación' },
   languageLabel: 'Idioma',
   languageNames: { es: 'Español', en: 'English' },
 

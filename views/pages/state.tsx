@@ -14,7 +14,7 @@ import { Timeline, eventsFromActions } from '../components/timeline.js';
 
 export function Breadcrumbs({ ctx, items }: { ctx: PageCtx; items: [string, string | null][] }) {
   return (
-    <nav class="breadcrumbs" aria-label="breadcrumb">
+    <nav class="breadcrumbs" aria-label={ctx.t.nav.breadcrumb}>
       <ol>
         {items.map(([text, href]) => (
           <li>{href ? <a href={href}>{text}</a> : <span aria-current="page">{text}</span>}</li>
