@@ -41,6 +41,7 @@ import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
 import { compareWithModel, diffTexts, getComparison, modelUnits, viewerOf } from '../src/analysis/comparisons.js';
 import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
+import { invalidUtf8Field } from '../src/api/unicode.js';
 import { listModels } from '../src/db/models.js';
 import { UserError } from '../src/lib/errors.js';
 
@@ -259,7 +260,12 @@ export function createPages(options: PagesOptions = {}) {
     };
     let form: FormData;
     try {
-      form = await c.req.formData();
+      // Read once as bytes: a text field that is not valid UTF-8 is refused, not decoded into U+FFFD (unicode.ts).
+      const contentType = c.req.header('Content-Type') ?? '';
+      const body = new Uint8Array(await c.req.arrayBuffer());
+      const badField = invalidUtf8Field(body, contentType);
+      if (badField !== null) return fail(400, ctx.t.compare.notUtf8(badField));
+      form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
     } catch {
       return fail(400, ctx.t.compare.needText);
     }

@@ -14,6 +14,7 @@ import { MERMAID_VERSION } from '../../views/assets.js';
 import { SHAPES } from '../../views/map-geometry.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from '../support/node-app.js';
 import { readFileSync } from 'node:fs';
+import { comparisons } from '../../src/db/schema.js';
 
 let t: NodeApp;
 let app: ReturnType<typeof createApp>;
@@ -363,6 +364,37 @@ describe('compare', () => {
     expect(res.status).toBe(303);
     const { body } = await html(res.headers.get('location')! + '?lang=en');
     expect(body).toContain('borrador.txt');
+  });
+
+  it('refuses a text field that is not valid UTF-8 rather than storing U+FFFD, and keeps binary files to their reader', async () => {
+    const boundary = 'armoniza-test';
+    const part = (name: string, ...value: BlobPart[]): BlobPart[] => [`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n`, ...value, '\r\n'];
+    const send = (...parts: BlobPart[]) =>
+      app.request('http://localhost/compare', {
+        method: 'POST',
+        body: new Blob([...parts, `--${boundary}--\r\n`]),
+        headers: { Origin: 'http://localhost', 'Content-Type': `multipart/form-data; boundary=${boundary}` },
+      });
+    const stored = async () => (await t.store.db.select().from(comparisons)).length;
+    const before = await stored();
+    const bad = await send(...part('model', modelId), ...part('text', 'Artículo 1. Texto ', new Uint8Array([0xff, 0xfe]), ' roto.'));
+    expect(bad.status).toBe(400);
+    const page = await bad.text();
+    expect(page).toContain('role="alert"');
+    expect(page).toMatch(/«text»|“text”/);
+    expect(await stored()).toBe(before);
+    // The same text as valid UTF-8 goes through; a file part with any bytes is left to the upload reader.
+    const good = await send(...part('model', modelId), ...part('text', DRAFT));
+    expect(good.status).toBe(303);
+    expect(await stored()).toBe(before + 1);
+    const latin1 = Uint8Array.from(`${DRAFT} Fin é`, (ch) => ch.charCodeAt(0) & 0xff);
+    const file = [
+      ...part('model', modelId),
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="viejo.txt"\r\nContent-Type: text/plain\r\n\r\n`,
+      latin1,
+      '\r\n',
+    ];
+    expect((await send(...file)).status).toBe(303);
   });
 
   it('refuses an empty draft, an unknown model, and a cross-site post', async () => {

@@ -164,6 +164,7 @@ export const en: Dict = {
     modelHelp: 'The reference text the draft is compared with.',
     fileTooBig: 'The file is too large (20 MiB at most).',
     needText: 'Paste a text or choose a file.',
+    notUtf8: (field: string) => `The field “${field}” did not arrive as valid UTF-8 and was not kept: send it again from the form.`,
     needModel: 'Choose a model text.',
     computed: (date: string) => `Computed on ${date}`,
     versus: 'against',

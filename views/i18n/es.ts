@@ -164,6 +164,7 @@ export const es = {
     modelHelp: 'El texto de referencia contra el que se compara el proyecto.',
     fileTooBig: 'El archivo es demasiado grande (máximo 20 MiB).',
     needText: 'Pegue un texto o elija un archivo.',
+    notUtf8: (field: string) => `El campo «${field}» no llegó como UTF-8 válido y no se guardó: envíelo de nuevo desde el formulario.`,
     needModel: 'Elija un texto modelo.',
     computed: (date: string) => `Calculado el ${date}`,
     versus: 'frente a',
