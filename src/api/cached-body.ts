@@ -6,8 +6,6 @@ import type { Context } from 'hono';
 import type { AppEnv } from '../app-env.js';
 import { etagMatches } from '../lib/http-cache.js';
 
-export const JSON_TYPE = 'application/json; charset=UTF-8';
-
 /**
  * @example
  * return cachedBody(c, `status|${asOf}|${lang}`, JSON_TYPE, async () => JSON.stringify(await statusReport(db, asOf, lang)));

@@ -10,7 +10,7 @@ import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from '../app-env.js';
 import { registerAccountRoutes } from './account-routes.js';
-import { JSON_TYPE } from './cached-body.js';
+import { JSON_TYPE } from '../lib/http-cache.js';
 import { registerBillRoutes } from './bill-routes.js';
 import { renderApiDocs } from './docs.js';
 import { errorJson, validationError } from './errors.js';

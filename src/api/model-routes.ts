@@ -22,7 +22,7 @@ import {
   StoredComparison,
   VersionDiff,
 } from './schemas.js';
-import { JSON_TYPE } from './cached-body.js';
+import { JSON_TYPE } from '../lib/http-cache.js';
 import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
 const errors = {

@@ -11,7 +11,8 @@ import { notFound } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import { toCsv } from '../lib/csv.js';
 import { ErrorBody, IdParam, Jurisdiction, JurisdictionDetail, StatusQuery, StatusResponse } from './schemas.js';
-import { cachedBody, JSON_TYPE } from './cached-body.js';
+import { JSON_TYPE } from '../lib/http-cache.js';
+import { cachedBody } from './cached-body.js';
 import { jsonResponse } from './openapi.js';
 
 

@@ -5,6 +5,7 @@
  * Nothing else is touched: no normalization, no trimming, no control-character filtering.
  */
 import type { MiddlewareHandler } from 'hono';
+import { indexOfBytes, latin1, latin1Bytes, startsWithBytes } from '../lib/bytes.js';
 import { errorJson } from './errors.js';
 
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
@@ -41,16 +42,15 @@ export const utf8JsonBody: MiddlewareHandler = async (c, next) => {
 export function invalidUtf8Field(body: Uint8Array, contentType: string): string | null {
   const boundary = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   if (!boundary) return null;
-  const delimiter = ascii(`\r\n--${boundary[1] ?? boundary[2]}`);
+  const delimiter = latin1Bytes(`\r\n--${boundary[1] ?? boundary[2]}`);
   // The first delimiter may open the body without the CRLF before it.
-  let at = startsWith(body, delimiter.subarray(2), 0) ? -2 : indexOf(body, delimiter, 0);
+  let at = startsWithBytes(body, delimiter.subarray(2)) ? -2 : indexOfBytes(body, delimiter);
   while (at !== -1 && body[at + delimiter.length] !== 0x2d) {
     const headersStart = at + delimiter.length + 2;
-    const headersEnd = indexOf(body, HEADERS_END, headersStart);
-    if (headersEnd === -1) return null;
-    const next = indexOf(body, delimiter, headersEnd + HEADERS_END.length);
+    const headersEnd = indexOfBytes(body, HEADERS_END, headersStart);
+    if (headersEnd === -1 || headersEnd - headersStart > MAX_PART_HEADERS) return null;
+    const next = indexOfBytes(body, delimiter, headersEnd + HEADERS_END.length);
     if (next === -1) return null;
-    if (headersEnd - headersStart > MAX_PART_HEADERS) return null;
     const disposition = /^content-disposition:[^\r\n]*/im.exec(latin1(body.subarray(headersStart, headersEnd)))?.[0] ?? '';
     if (!/\bfilename\*?=/i.test(disposition)) {
       try {
@@ -64,32 +64,9 @@ export function invalidUtf8Field(body: Uint8Array, contentType: string): string 
   return null;
 }
 
-const HEADERS_END = ascii('\r\n\r\n');
+const HEADERS_END = latin1Bytes('\r\n\r\n');
 /** Bytes of a part's headers, at most: more is not a form a browser sent. */
 const MAX_PART_HEADERS = 8192;
-
-// Bytes as Latin-1 characters, for reading part headers (not every runtime's TextDecoder knows the label).
-function latin1(bytes: Uint8Array): string {
-  let text = '';
-  for (let k = 0; k < bytes.length; k++) text += String.fromCharCode(bytes[k]!);
-  return text;
-}
-
-function ascii(text: string): Uint8Array {
-  return Uint8Array.from(text, (ch) => ch.charCodeAt(0));
-}
-
-function startsWith(bytes: Uint8Array, what: Uint8Array, at: number): boolean {
-  if (at + what.length > bytes.length) return false;
-  for (let k = 0; k < what.length; k++) if (bytes[at + k] !== what[k]) return false;
-  return true;
-}
-
-// The first index at or after `from` where `what` occurs in `bytes`, or -1.
-function indexOf(bytes: Uint8Array, what: Uint8Array, from: number): number {
-  for (let at = bytes.indexOf(what[0]!, from); at !== -1; at = bytes.indexOf(what[0]!, at + 1)) if (startsWith(bytes, what, at)) return at;
-  return -1;
-}
 
 /**
  * The path (`title`, `marks.0.ref`) of the first string in `value` that holds a lone surrogate, or null.

@@ -11,6 +11,7 @@
  * - extensions Armoniza does not know (.doc, .bin, none) claim nothing.
  */
 
+import { latin1, startsWithBytes } from '../lib/bytes.js';
 import { IngestError } from './errors.js';
 import type { DocumentType } from './types.js';
 import { decodeText } from './decode.js';
@@ -89,10 +90,10 @@ export function detectType(bytes: Uint8Array, filename?: string, warnings: strin
 
 function sniff(bytes: Uint8Array): DocumentType {
   if (bytes.length === 0) throw new IngestError('empty', 'The file is empty.');
-  if (ascii(bytes, 1024).includes('%PDF-')) return 'pdf';
-  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(bytes);
-  if (startsWith(bytes, OLE_MAGIC)) throw refuseOle(bytes);
-  const refused = REFUSED_MAGIC.find((m) => startsWith(bytes, m.bytes));
+  if (latin1(bytes.subarray(0, 1024)).includes('%PDF-')) return 'pdf';
+  if (startsWithBytes(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWithBytes(bytes, [0x50, 0x4b, 0x05, 0x06])) return sniffZip(bytes);
+  if (startsWithBytes(bytes, OLE_MAGIC)) throw refuseOle(bytes);
+  const refused = REFUSED_MAGIC.find((m) => startsWithBytes(bytes, m.bytes));
   if (refused) throw new IngestError('unsupported-type', `Unsupported file: this is ${refused.what}.`);
   if (looksBinary(bytes)) throw new IngestError('unsupported-type', 'Unsupported file: binary data, not a PDF, DOCX or text document.');
 
@@ -138,15 +139,6 @@ function looksBinary(bytes: Uint8Array): boolean {
   let controls = 0;
   for (const b of sample) if (b < 0x20 && b !== 0x09 && b !== 0x0a && b !== 0x0d && b !== 0x0c) controls++;
   return controls > Math.max(STRAY_CONTROLS, sample.length * 0.02);
-}
-
-function startsWith(bytes: Uint8Array, magic: number[]): boolean {
-  return magic.every((b, i) => bytes[i] === b);
-}
-
-/** The first bytes one character per byte: enough to find an ASCII signature anywhere in them. */
-function ascii(bytes: Uint8Array, length: number): string {
-  return String.fromCharCode(...bytes.subarray(0, length));
 }
 
 /** The first 64 KiB decoded as text, for sniffing markup without decoding the whole file. */

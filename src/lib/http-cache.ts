@@ -1,6 +1,9 @@
 /**
- * HTTP caching helpers shared by the API and the pages, on any runtime: conditional requests and gzip.
+ * HTTP helpers shared by the API and the pages, on any runtime: conditional requests, gzip, the JSON media type.
  */
+
+/** The Content-Type of a JSON body written out as a string. */
+export const JSON_TYPE = 'application/json; charset=UTF-8';
 
 /**
  * True when an `If-None-Match` header names `etag` (weak comparison, as RFC 9110 asks for GET) or is `*`.

@@ -17,7 +17,7 @@
  * a merge of two arrays, without per-term allocations; an overlap computed once (two same-ref units) counts one side
  * in a hash table instead of sorting both.
  */
-import { IntArena, view } from './arena';
+import { IntArena, Scratch, view } from './arena';
 import { lineDice, lineHashes, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
@@ -80,18 +80,27 @@ export function align(model: Provision[], bill: Provision[], vocab: Vocabulary, 
   a.folded();
   a.similar();
   a.pieces();
-  return { groups: a.result(), model: a.tokM, bill: a.tokB, modelLines: a.linesM, billLines: a.linesB };
+  const { M, B } = a.read;
+  return { groups: a.result(), model: M.tokens, bill: B.tokens, modelLines: M.lines, billLines: B.lines };
+}
+
+/** What the aligner has read of each unit of one side, each computed on first need. */
+class UnitReads {
+  readonly tokens: (Tokens | undefined)[];
+  readonly lines: (Lines | undefined)[];
+  readonly lineHashes: (Int32Array | undefined)[];
+  readonly bags: (Bag | undefined)[];
+
+  constructor(readonly units: Provision[]) {
+    this.tokens = new Array(units.length);
+    this.lines = new Array(units.length);
+    this.lineHashes = new Array(units.length);
+    this.bags = new Array(units.length);
+  }
 }
 
 class Aligner {
-  readonly tokM: (Tokens | undefined)[];
-  readonly tokB: (Tokens | undefined)[];
-  readonly linesM: (Lines | undefined)[];
-  readonly linesB: (Lines | undefined)[];
-  private readonly hashesM: (Int32Array | undefined)[];
-  private readonly hashesB: (Int32Array | undefined)[];
-  private readonly bagM: (Bag | undefined)[];
-  private readonly bagB: (Bag | undefined)[];
+  readonly read: Record<'M' | 'B', UnitReads>;
   private readonly groupOfM: Int32Array;
   private readonly groupOfB: Int32Array;
   private readonly groups: AlignedGroup[] = [];
@@ -106,14 +115,7 @@ class Aligner {
     private readonly vocab: Vocabulary,
     private readonly lineTable: LineTable,
   ) {
-    this.tokM = new Array(M.length);
-    this.tokB = new Array(B.length);
-    this.linesM = new Array(M.length);
-    this.linesB = new Array(B.length);
-    this.hashesM = new Array(M.length);
-    this.hashesB = new Array(B.length);
-    this.bagM = new Array(M.length);
-    this.bagB = new Array(B.length);
+    this.read = { M: new UnitReads(M), B: new UnitReads(B) };
     this.groupOfM = new Int32Array(M.length).fill(-1);
     this.groupOfB = new Int32Array(B.length).fill(-1);
   }
@@ -220,23 +222,23 @@ class Aligner {
   }
 
   private tokens(side: 'M' | 'B', u: number): Tokens {
-    const cache = side === 'M' ? this.tokM : this.tokB;
-    return (cache[u] ??= tokenize((side === 'M' ? this.M : this.B)[u]!.text, this.vocab, this.arena));
+    const r = this.read[side];
+    return (r.tokens[u] ??= tokenize(r.units[u]!.text, this.vocab, this.arena));
   }
 
   private lines(side: 'M' | 'B', u: number): Lines {
-    const cache = side === 'M' ? this.linesM : this.linesB;
-    return (cache[u] ??= linesOf((side === 'M' ? this.M : this.B)[u]!.text, this.lineTable, this.lineHashes(side, u)));
+    const r = this.read[side];
+    return (r.lines[u] ??= linesOf(r.units[u]!.text, this.lineTable, this.lineHashes(side, u)));
   }
 
   private lineHashes(side: 'M' | 'B', u: number): Int32Array {
-    const cache = side === 'M' ? this.hashesM : this.hashesB;
-    return (cache[u] ??= lineHashes((side === 'M' ? this.M : this.B)[u]!.text, this.arena));
+    const r = this.read[side];
+    return (r.lineHashes[u] ??= lineHashes(r.units[u]!.text, this.arena));
   }
 
   private bag(side: 'M' | 'B', u: number): Bag {
-    const cache = side === 'M' ? this.bagM : this.bagB;
-    return (cache[u] ??= bagOf(this.tokens(side, u).terms));
+    const r = this.read[side];
+    return (r.bags[u] ??= bagOf(this.tokens(side, u).terms));
   }
 
   // For each unit, the groups of its nearest aligned neighbours before and after it (-1: none), in one pass each way.
@@ -392,30 +394,25 @@ function bigramOf(x: number, y: number): number {
 }
 const MOD_511 = Int32Array.from({ length: 1 << 11 }, (_, v) => v % 511);
 
-/** Scratch buffers of `bigramsOf`, one per side of a comparison of two units. */
-class BigramBuffer {
-  keys = new Int32Array(1024);
-}
-const BIGRAMS_M = new BigramBuffer();
-const BIGRAMS_B = new BigramBuffer();
+/** Room for the bigrams of each side of a comparison of two units. */
+const BIGRAMS_M = new Scratch();
+const BIGRAMS_B = new Scratch();
 
-// Hashed bigrams of a term sequence, in order, as a view of `buf` (valid until its next use).
-function bigramsOf(terms: Int32Array, buf: BigramBuffer): Int32Array {
+// Hashed bigrams of a term sequence, in order, as a view of `room` (valid until its next use).
+function bigramsOf(terms: Int32Array, room: Scratch): Int32Array {
   const n = Math.max(0, terms.length - 1);
-  if (buf.keys.length < n) buf.keys = new Int32Array(n);
-  for (let i = 0; i < n; i++) buf.keys[i] = bigramOf(terms[i]!, terms[i + 1]!);
-  return view(buf.keys, 0, n);
+  const keys = room.reserve(n);
+  for (let i = 0; i < n; i++) keys[i] = bigramOf(terms[i]!, terms[i + 1]!);
+  return view(keys, 0, n);
 }
 
-// Scratch buffer for bagOf, grown as needed.
-let bagBuffer = new Int32Array(1024);
+const BAG_ROOM = new Scratch();
 
 // Sorted distinct unigram and bigram keys of a term sequence, with counts.
 function bagOf(terms: Int32Array): Bag {
   const n = terms.length;
   const size = n === 0 ? 0 : 2 * n - 1;
-  if (bagBuffer.length < size) bagBuffer = new Int32Array(size);
-  const all = bagBuffer.subarray(0, size);
+  const all = BAG_ROOM.reserve(size).subarray(0, size);
   for (let i = 0; i < n; i++) {
     all[i] = terms[i]!;
     if (i > 0) all[n + i - 1] = bigramOf(terms[i - 1]!, terms[i]!);

@@ -46,3 +46,19 @@ export class IntArena {
     return view(chunk, from, from + length);
   }
 }
+
+/**
+ * A scratch Int32Array for one computation at a time (the engine is synchronous), grown when asked for more room;
+ * its contents are not kept across growth.
+ *
+ * @example
+ * const s = new Scratch(); s.reserve(5000).length >= 5000 // true
+ */
+export class Scratch {
+  private array = new Int32Array(1024);
+
+  reserve(n: number): Int32Array {
+    if (this.array.length < n) this.array = new Int32Array(Math.max(n, 2 * this.array.length));
+    return this.array;
+  }
+}

@@ -8,7 +8,7 @@
  * structure (articles, headings, reform notes, fracciones) are never furniture, however often they repeat.
  */
 import { LineTable } from './lines';
-import { firstCharIn } from './patterns';
+import { firstCharTest } from './patterns';
 
 /** Lines found to be page furniture, by index. */
 export interface Furniture {
@@ -22,7 +22,7 @@ const PAGE_NUMBER = [
   /^p[áa]g(?:ina|\.)\s*\d{1,4}$/i,
 ];
 // A page number starts with a digit, a dash or "pág" (the patterns' first characters).
-const MAY_BE_PAGE_NUMBER = firstCharIn('0123456789-–—pP');
+const MAY_BE_PAGE_NUMBER = firstCharTest(/^[\d\-–—p]/i);
 /** How far (in lines) a running header may sit from a page number. */
 const NEAR = 8;
 

@@ -2,6 +2,7 @@
  * Multisets of integers: the overlap measure shared by the alignment (bags of words and bigrams, lines) — merged when
  * kept sorted for many comparisons, counted in a hash table when compared once.
  */
+import { Scratch } from './arena';
 
 /**
  * Dice coefficient of two sorted multisets: 2 × |x ∩ y| / (|x| + |y|), 0 when either is empty.
@@ -28,8 +29,8 @@ export function dice(x: Int32Array, y: Int32Array): number {
 }
 
 // Open-addressing table of the multiset counted by `diceUnsorted`: key, and 1 + remaining count (0 = empty slot).
-let slotKeys = new Int32Array(1 << 10);
-let slotCounts = new Int32Array(1 << 10);
+const SLOT_KEYS = new Scratch();
+const SLOT_COUNTS = new Scratch();
 
 /**
  * Dice coefficient of two multisets given in any order, the same value as `dice` on their sorted copies: the first
@@ -44,12 +45,8 @@ export function diceUnsorted(x: Int32Array, y: Int32Array): number {
   let bits = 4;
   while (1 << bits < 2 * x.length) bits++;
   const size = 1 << bits;
-  if (slotKeys.length < size) {
-    slotKeys = new Int32Array(size);
-    slotCounts = new Int32Array(size);
-  }
-  const keys = slotKeys;
-  const counts = slotCounts;
+  const keys = SLOT_KEYS.reserve(size);
+  const counts = SLOT_COUNTS.reserve(size);
   const mask = size - 1;
   const shift = 32 - bits;
   for (let i = 0; i < x.length; i++) {

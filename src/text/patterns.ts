@@ -83,13 +83,13 @@ const SIGNATURE = new RegExp(`\\sa\\s+\\d{1,2}\\s+de\\s+(?:${MONTHS})\\s+de\\s+\
 const PROMULGATION = /^(En cumplimiento de lo dispuesto por la fracci[óo]n I del Art[íi]culo 89|Dado en (el|la) (Palacio|Sal[óo]n|Sala|Recinto))/iu;
 const PUBLISHED = new RegExp(`^Publicad[oa] en el Diario Oficial de la Federaci[óo]n(?: el)? (\\d{1,2}) de (${MONTHS}) de (\\d{4})`, 'iu');
 const ELISION = /^[.…\s]{3,}$/u;
-// First characters each label can start with (the patterns' own alternatives, in either case where they ignore case):
-// a line starting otherwise is turned away before its regex runs, which costs more than the lookup.
-const MAY_BE_ARTICLE = firstCharIn('#A');
-const MAY_BE_HEADING = firstCharIn('#LTCS');
-const MAY_BE_TRANSITORY_HEADER = firstCharIn('#AaTt');
-const MAY_BE_REFORM_SECTION = firstCharIn('Aa');
-const MAY_BE_ELISION = firstCharIn('.…\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000\ufeff');
+// First characters each label can start with (the patterns' own first alternatives, with their flags): a line starting
+// otherwise is turned away before its regex runs, which costs more than the lookup.
+const MAY_BE_ARTICLE = firstCharTest(/^[#A]/);
+const MAY_BE_HEADING = firstCharTest(/^[#LTCS]/);
+const MAY_BE_TRANSITORY_HEADER = firstCharTest(/^[#AT]/iu);
+const MAY_BE_REFORM_SECTION = firstCharTest(/^A/iu);
+const MAY_BE_ELISION = firstCharTest(/^[.…\s]/u);
 const opensText = firstCharTest(/^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u);
 // What may follow a label: text, possibly (in a sloppy draft) starting in lower case; not a comma or a stray mark.
 const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
@@ -304,25 +304,13 @@ export function startsText(line: string): boolean {
 }
 
 /**
- * A test of whether a line starts with one of the given characters (from a table for those below U+2100).
- *
- * @example
- * firstCharIn('#A')('Artículo 1') // true
- */
-export function firstCharIn(chars: string): (line: string) => boolean {
-  const table = new Uint8Array(0x2100);
-  for (let i = 0; i < chars.length; i++) if (chars.charCodeAt(i) < table.length) table[chars.charCodeAt(i)] = 1;
-  return (line) => {
-    const c = line.charCodeAt(0);
-    return c < table.length ? table[c] === 1 : line.length > 0 && chars.includes(line[0]!);
-  };
-}
-
-/**
  * A test of a line's first character against a one-character pattern, read from a table for ASCII (nearly every line)
  * because these tests run several times per line and a regex call costs more than the lookup.
+ *
+ * @example
+ * firstCharTest(/^[#A]/)('Artículo 1') // true
  */
-function firstCharTest(pattern: RegExp): (line: string) => boolean {
+export function firstCharTest(pattern: RegExp): (line: string) => boolean {
   const ascii = new Uint8Array(128);
   for (let c = 0; c < 128; c++) ascii[c] = pattern.test(String.fromCharCode(c)) ? 1 : 0;
   return (line) => {

@@ -6,6 +6,7 @@
  * returns, in time linear in the input plus the budget.
  */
 import { diffArrays } from 'diff';
+import { Scratch } from './arena';
 
 /** Work left for the diffs of one comparison, in Myers steps ((n + m) × edit length + edit length²). */
 export interface DiffBudget {
@@ -161,9 +162,9 @@ function push(runs: number[], op: RunOp, n: number): void {
 }
 
 // Scratch counters indexed by key, shared by every call (the engine is synchronous) and reset after use.
-let countA = new Int32Array(1024);
-let countB = new Int32Array(1024);
-let lastA = new Int32Array(1024);
+const COUNT_A = new Scratch();
+const COUNT_B = new Scratch();
+const LAST_A = new Scratch();
 
 /**
  * Patience anchors: items occurring exactly once on each side, longest run in the same order on both, as a flat list
@@ -176,18 +177,16 @@ export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0
   let max = 0;
   for (let i = a0; i < a1; i++) if (a[i]! > max) max = a[i]!;
   for (let j = b0; j < b1; j++) if (b[j]! > max) max = b[j]!;
-  if (max >= countA.length) {
-    const size = Math.max(max + 1, countA.length * 2);
-    countA = new Int32Array(size);
-    countB = new Int32Array(size);
-    lastA = new Int32Array(size);
-  }
+  const countA = COUNT_A.reserve(max + 1);
+  const countB = COUNT_B.reserve(max + 1);
+  const lastA = LAST_A.reserve(max + 1);
   for (let i = a0; i < a1; i++) {
     countA[a[i]!]!++;
     lastA[a[i]!] = i;
   }
   for (let j = b0; j < b1; j++) countB[b[j]!]!++;
-  if (b1 - b0 > posA.length) growAnchorScratch(b1 - b0);
+  const posA = POS_A.reserve(b1 - b0);
+  const posB = POS_B.reserve(b1 - b0);
   let n = 0;
   for (let j = b0; j < b1; j++) {
     const k = b[j]!;
@@ -198,25 +197,19 @@ export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0
   }
   for (let i = a0; i < a1; i++) countA[a[i]!] = 0;
   for (let j = b0; j < b1; j++) countB[b[j]!] = 0;
-  return longestIncreasing(n);
+  return longestIncreasing(posA, posB, n);
 }
 
 // Scratch of anchors: the positions of the items unique on both sides, and the piles of patience sorting over them.
-let posA = new Int32Array(1024);
-let posB = new Int32Array(1024);
-let tails = new Int32Array(1024);
-let prev = new Int32Array(1024);
-
-function growAnchorScratch(n: number): void {
-  const size = Math.max(n, posA.length * 2);
-  posA = new Int32Array(size);
-  posB = new Int32Array(size);
-  tails = new Int32Array(size);
-  prev = new Int32Array(size);
-}
+const POS_A = new Scratch();
+const POS_B = new Scratch();
+const TAILS = new Scratch();
+const PREV = new Scratch();
 
 // The pairs (posA, posB) of a longest strictly increasing run of posA[0, n) (patience sorting), flat, in order.
-function longestIncreasing(n: number): number[] {
+function longestIncreasing(posA: Int32Array, posB: Int32Array, n: number): number[] {
+  const tails = TAILS.reserve(n);
+  const prev = PREV.reserve(n);
   let piles = 0;
   for (let i = 0; i < n; i++) {
     let lo = 0;

@@ -7,6 +7,7 @@
  * blocks anchor the alignment and the blocks in between are paired by word overlap (a small dynamic programme), so
  * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
  */
+import { Scratch } from './arena';
 import type { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, INSERT, type DiffBudget } from './sequence';
 import type { Tokens, Vocabulary } from './tokens';
@@ -17,19 +18,6 @@ const MIN_BLOCK_SIMILARITY = 0.25;
 const MIN_BLOCKED = 600;
 /** Largest block region aligned by dynamic programming (blocks left × blocks right). */
 const MAX_DP_CELLS = 4096;
-
-/** One side of a diff: its marks (the diff keys) with the whitespace token each one carries. */
-interface Side {
-  t: Tokens;
-  /** Number of marks. */
-  n: number;
-  /** Token id of each mark. */
-  keys: Int32Array;
-  /** Token id of the whitespace after each mark, -1 for none. */
-  space: Int32Array;
-  /** Room for the ids of the side's blocks (a scratch buffer, longer than needed). */
-  blockIds: Int32Array;
-}
 
 interface Block {
   start: number;
@@ -46,15 +34,15 @@ interface Block {
  * out.tidy() // [{ op: 'equal', text: 'pena de ' }, { op: 'delete', text: '5' }, { op: 'insert', text: '7' }, { op: 'equal', text: ' años' }]
  */
 export function diffWords(a: Tokens, b: Tokens, vocab: Vocabulary, budget: DiffBudget, out: OpsBuilder): boolean {
-  return new PairDiffer(sideOf(a, BLOCK_IDS_A), sideOf(b, BLOCK_IDS_B), vocab, budget, out).run();
+  return new PairDiffer(a, b, vocab, budget, out).run();
 }
 
 class PairDiffer {
   private coarse = false;
 
   constructor(
-    private readonly A: Side,
-    private readonly B: Side,
+    private readonly A: Tokens,
+    private readonly B: Tokens,
     private readonly vocab: Vocabulary,
     private readonly budget: DiffBudget,
     private readonly out: OpsBuilder,
@@ -62,11 +50,11 @@ class PairDiffer {
 
   run(): boolean {
     const { A, B } = this;
-    this.space(A.t.text.slice(0, A.t.starts[0]), B.t.text.slice(0, B.t.starts[0]));
+    this.space(A.text.slice(0, A.starts[0]), B.text.slice(0, B.starts[0]));
     // Short texts go straight to anchors and gaps; long ones are first paired block by block.
-    const blocksA = A.n + B.n > MIN_BLOCKED ? blocksOf(A, this.vocab) : [];
+    const blocksA = A.ids.length + B.ids.length > MIN_BLOCKED ? blocksOf(A, this.vocab) : [];
     const blocksB = blocksA.length > 1 ? blocksOf(B, this.vocab) : [];
-    if (blocksA.length <= 1 || blocksB.length <= 1) this.tokens(0, A.n, 0, B.n);
+    if (blocksA.length <= 1 || blocksB.length <= 1) this.tokens(0, A.ids.length, 0, B.ids.length);
     else this.blocks(blocksA, blocksB);
     return this.coarse;
   }
@@ -75,8 +63,8 @@ class PairDiffer {
   // changed region.
   private blocks(BA: Block[], BB: Block[]): void {
     const ids = new Map<number, number>();
-    const idsOf = (blocks: Block[], side: Side) => {
-      const out = side.blockIds;
+    const idsOf = (blocks: Block[], room: Scratch) => {
+      const out = room.reserve(blocks.length);
       blocks.forEach((x, k) => {
         let id = ids.get(x.hash);
         if (id === undefined) ids.set(x.hash, (id = ids.size));
@@ -84,7 +72,7 @@ class PairDiffer {
       });
       return out;
     };
-    const d = diffKeys(idsOf(BA, this.A), 0, BA.length, idsOf(BB, this.B), 0, BB.length, this.budget, false);
+    const d = diffKeys(idsOf(BA, BLOCK_IDS_A), 0, BA.length, idsOf(BB, BLOCK_IDS_B), 0, BB.length, this.budget, false);
     let i = 0;
     let j = 0;
     let ri = 0;
@@ -108,15 +96,15 @@ class PairDiffer {
 
   private region(BA: Block[], BB: Block[], i0: number, i1: number, j0: number, j1: number): void {
     if (i0 === i1 && j0 === j1) return;
-    const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.n;
-    const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.n;
+    const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.ids.length;
+    const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.ids.length;
     if (i0 === i1 || j0 === j1 || (i1 - i0) * (j1 - j0) > MAX_DP_CELLS) {
       this.tokens(a0, i0 < i1 ? BA[i1 - 1]!.end : a0, b0, j0 < j1 ? BB[j1 - 1]!.end : b0);
       return;
     }
     let ci = i0;
     let cj = j0;
-    for (const [pi, pj] of pairBlocks(BA, BB, this.A.keys, this.B.keys, i0, i1, j0, j1)) {
+    for (const [pi, pj] of pairBlocks(BA, BB, this.A.ids, this.B.ids, i0, i1, j0, j1)) {
       if (ci < pi) this.remove(BA[ci]!.start, BA[pi - 1]!.end);
       if (cj < pj) this.add(BB[cj]!.start, BB[pj - 1]!.end);
       this.tokens(BA[pi]!.start, BA[pi]!.end, BB[pj]!.start, BB[pj]!.end);
@@ -129,7 +117,7 @@ class PairDiffer {
 
   // Marks [a0, a1) against [b0, b1).
   private tokens(a0: number, a1: number, b0: number, b1: number): void {
-    const d = diffKeys(this.A.keys, a0, a1, this.B.keys, b0, b1, this.budget);
+    const d = diffKeys(this.A.ids, a0, a1, this.B.ids, b0, b1, this.budget);
     if (d.coarse) this.coarse = true;
     let i = a0;
     let j = b0;
@@ -154,21 +142,21 @@ class PairDiffer {
   private equal(a0: number, b0: number, n: number): void {
     if (n === 0) return;
     const { A, B } = this;
-    const starts = A.t.starts;
+    const starts = A.starts;
     let from = starts[a0]!;
     for (let k = 0; k < n; k++) {
-      if (A.space[a0 + k] === B.space[b0 + k]) continue;
+      if (A.spaces[a0 + k] === B.spaces[b0 + k]) continue;
       const wa = this.spaceText(A, a0 + k);
-      this.out.push('equal', A.t.text.slice(from, starts[a0 + k + 1]! - wa.length));
+      this.out.push('equal', A.text.slice(from, starts[a0 + k + 1]! - wa.length));
       this.space(wa, this.spaceText(B, b0 + k));
       from = starts[a0 + k + 1]!;
     }
-    this.out.push('equal', A.t.text.slice(from, starts[a0 + n]));
+    this.out.push('equal', A.text.slice(from, starts[a0 + n]));
   }
 
   // The whitespace mark k carries.
-  private spaceText(s: Side, k: number): string {
-    return s.space[k]! >= 0 ? this.vocab.textOf(s.space[k]!) : '';
+  private spaceText(t: Tokens, k: number): string {
+    return t.spaces[k]! >= 0 ? this.vocab.textOf(t.spaces[k]!) : '';
   }
 
   private space(wa: string, wb: string): void {
@@ -178,59 +166,53 @@ class PairDiffer {
   }
 
   private remove(a0: number, a1: number): void {
-    if (a0 < a1) this.out.push('delete', this.A.t.text.slice(this.A.t.starts[a0], this.A.t.starts[a1]));
+    if (a0 < a1) this.out.push('delete', this.A.text.slice(this.A.starts[a0], this.A.starts[a1]));
   }
 
   private add(b0: number, b1: number): void {
-    if (b0 < b1) this.out.push('insert', this.B.t.text.slice(this.B.t.starts[b0], this.B.t.starts[b1]));
+    if (b0 < b1) this.out.push('insert', this.B.text.slice(this.B.starts[b0], this.B.starts[b1]));
   }
 
 }
 
-// Room for the block ids of each side of a diff (the engine is synchronous: one diff at a time).
-const BLOCK_IDS_A = { ids: new Int32Array(1024) };
-const BLOCK_IDS_B = { ids: new Int32Array(1024) };
-
-function sideOf(t: Tokens, blockIds: { ids: Int32Array }): Side {
-  const n = t.ids.length;
-  if (blockIds.ids.length < n) blockIds.ids = new Int32Array(n);
-  return { t, n, keys: t.ids, space: t.spaces, blockIds: blockIds.ids };
-}
+// Room for the block ids of each side of a diff.
+const BLOCK_IDS_A = new Scratch();
+const BLOCK_IDS_B = new Scratch();
 
 const LABEL = /^(?:[IVXLCDM]{1,7}|[a-zñ]|\d{1,3})$/;
 
 // Blocks (in marks) end after . ; : followed by a line break, at a blank line, or before a list label.
-function blocksOf(s: Side, vocab: Vocabulary): Block[] {
+function blocksOf(t: Tokens, vocab: Vocabulary): Block[] {
+  const { ids, spaces } = t;
   const blocks: Block[] = [];
   let start = 0;
-  for (let k = 0; k < s.n; k++) {
-    const breaks = s.space[k]! >= 0 ? vocab.breaksOf(s.space[k]!) : 0;
+  for (let k = 0; k < ids.length; k++) {
+    const breaks = spaces[k]! >= 0 ? vocab.breaksOf(spaces[k]!) : 0;
     if (breaks === 0) continue;
-    const mark = vocab.textOf(s.keys[k]!);
-    const next = k + 2 < s.n ? vocab.textOf(s.keys[k + 2]!) : '';
-    const label = (next === '.' || next === ')') && LABEL.test(vocab.textOf(k + 1 < s.n ? s.keys[k + 1]! : 0));
+    const mark = vocab.textOf(ids[k]!);
+    const next = k + 2 < ids.length ? vocab.textOf(ids[k + 2]!) : '';
+    const label = (next === '.' || next === ')') && LABEL.test(vocab.textOf(ids[k + 1]!));
     if (mark === '.' || mark === ';' || mark === ':' || label || breaks > 1) {
-      blocks.push(blockOf(s, start, k + 1));
+      blocks.push(blockOf(ids, start, k + 1));
       start = k + 1;
     }
   }
-  if (start < s.n) blocks.push(blockOf(s, start, s.n));
+  if (start < ids.length) blocks.push(blockOf(ids, start, ids.length));
   return blocks;
 }
 
-function blockOf(s: Side, start: number, end: number): Block {
-  const keys = s.keys;
+function blockOf(keys: Int32Array, start: number, end: number): Block {
   let h = 0x811c9dc5 ^ (end - start);
   for (let i = start; i < end; i++) h = Math.imul(h ^ keys[i]!, 0x01000193);
   return { start, end, hash: h & 0x3fffffff };
 }
 
 // Counts by key (token id) of blockOverlaps, zero between calls.
-let counts = new Int32Array(1 << 12);
+const COUNTS = new Scratch();
 // The B blocks of a region as distinct keys with their counts, block after block.
-let distinctKeys = new Int32Array(1 << 10);
-let distinctCounts = new Int32Array(1 << 10);
-let distinctStart = new Int32Array(1 << 6);
+const DISTINCT_KEYS = new Scratch();
+const DISTINCT_COUNTS = new Scratch();
+const DISTINCT_START = new Scratch();
 
 /**
  * Word overlap (Dice of the blocks' keys as multisets) of every block of A[i0..i1) with every block of B[j0..j1), into
@@ -241,14 +223,12 @@ function blockOverlaps(A: Block[], B: Block[], keysA: Int32Array, keysB: Int32Ar
   let max = 0;
   for (let k = A[i0]!.start; k < A[i1 - 1]!.end; k++) max = Math.max(max, keysA[k]!);
   for (let k = B[j0]!.start; k < B[j1 - 1]!.end; k++) max = Math.max(max, keysB[k]!);
-  if (max >= counts.length) counts = new Int32Array(Math.max(max + 1, 2 * counts.length));
+  const counts = COUNTS.reserve(max + 1);
   const q = j1 - j0;
   const marks = B[j1 - 1]!.end - B[j0]!.start;
-  if (distinctKeys.length < marks) {
-    distinctKeys = new Int32Array(Math.max(marks, 2 * distinctKeys.length));
-    distinctCounts = new Int32Array(distinctKeys.length);
-  }
-  if (distinctStart.length < q + 1) distinctStart = new Int32Array(Math.max(q + 1, 2 * distinctStart.length));
+  const distinctKeys = DISTINCT_KEYS.reserve(marks);
+  const distinctCounts = DISTINCT_COUNTS.reserve(marks);
+  const distinctStart = DISTINCT_START.reserve(q + 1);
   let d = 0;
   for (let j = 0; j < q; j++) {
     const b = B[j0 + j]!;
