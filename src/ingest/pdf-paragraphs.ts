@@ -89,20 +89,24 @@ function join(paragraph: string, line: string, compounds: ReadonlySet<string>): 
 }
 
 /**
- * The usual distance between baselines, in font sizes: a low percentile of the gaps between consecutive lines of one
- * size on one page, since gaps within paragraphs are the smallest (and, in a text of many one-line paragraphs, the
- * rarest). 1.2 when there are too few lines to tell.
+ * The usual distance between baselines, in font sizes: a low percentile of the gaps below lines broken inside a
+ * sentence (ending in a lower-case letter, a comma or a hyphen), which are gaps within a paragraph. Gaps below other
+ * lines may all be paragraph gaps: in a text of one-line paragraphs they would pass for the line spacing and join
+ * the paragraphs. 1.2 when there are too few such lines to tell.
  */
 function usualSpacing(pages: PdfLine[][]): number {
   const ratios: number[] = [];
   for (const lines of pages) {
     for (let i = 1; i < lines.length; i++) {
       const [a, b] = [lines[i - 1]!, lines[i]!];
+      if (!MID_SENTENCE.test(a.text)) continue;
       if (Math.abs(a.size - b.size) <= SIZE_CHANGE * a.size && a.y > b.y && b.size > 0) ratios.push((a.y - b.y) / b.size);
     }
   }
   return ratios.length < 3 ? 1.2 : Math.max(1, percentile(ratios, 0.1));
 }
+
+const MID_SENTENCE = /[\p{Ll},\-\u00ad]$/u;
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;

@@ -252,6 +252,28 @@ function layout(paragraphs: Spec[], perPage: number): PageLines[] {
   }));
 }
 
+describe('PDF paragraphs of one line each', () => {
+  it('keeps two one-line paragraphs apart when no line of the text was broken inside a sentence', () => {
+    // A case the property below once found: every gap is a paragraph gap, so none is the line spacing.
+    const paragraphs: Spec[] = [
+      { kind: 'body', lines: ['Artículo 1.- la la la'] },
+      { kind: 'body', lines: ['Las la la la'] },
+      { kind: 'heading', lines: ['CAPÍTULO IV'] },
+      { kind: 'heading', lines: ['CAPÍTULO IV'] },
+      { kind: 'name', lines: ['DISPOSICIONES GENERALES'] },
+      { kind: 'note', lines: ['Fracción reformada DOF 19-01-2018'] },
+    ];
+    expect(joinParagraphs(removeFurniture(layout(paragraphs, 3)).pages)).toEqual([
+      'Artículo 1.- la la la.',
+      'Las la la la.',
+      'CAPÍTULO IV',
+      'CAPÍTULO IV',
+      'DISPOSICIONES GENERALES',
+      'Fracción reformada DOF 19-01-2018',
+    ]);
+  });
+});
+
 describe('PDF layout property', () => {
   it('gives back every paragraph, whole and in order, without the page furniture', () => {
     fc.assert(
