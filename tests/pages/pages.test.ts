@@ -355,6 +355,43 @@ describe('compare', () => {
     expect(side.body).toContain('class="side-by-side"');
   });
 
+  it('names each transitorio with its decree, and leaves a moved line break unmarked (the data keeps it)', async () => {
+    const model = [
+      'Artículo 1. Esta ley protege a las víctimas de trata de personas',
+      'en todo el territorio nacional.',
+      'TRANSITORIOS',
+      'Primero.- La ley entra en vigor al día siguiente.',
+      'ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA',
+      'DECRETO por el que se reforma el artículo 1.',
+      'Publicado en el Diario Oficial de la Federación el 19 de enero de 2018',
+      'TRANSITORIO',
+      'Primero.- El decreto entra en vigor al día siguiente.',
+    ].join('\n');
+    const created = await t.call('POST', '/api/models', { title: 'Ley con reformas', text: model, source: 'tests', date: '2018-01-19' });
+    expect(created.status).toBe(201);
+    const form = new FormData();
+    form.set('model', created.body.id);
+    // One word changed, and the line broken one word earlier: "de trata de | personas en todo".
+    form.set('text', 'Artículo 1. Esta ley ampara a las víctimas de trata de\npersonas en todo el territorio nacional.');
+    const res = await post(form);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    const api = (await t.call('GET', `/api/compare/${location.split('/').pop()}`)).body;
+    const ops: { op: string; text: string }[] = api.result.pairs[0].ops;
+    expect(ops).toContainEqual({ op: 'insert', text: '\n' });
+    expect(ops).toContainEqual({ op: 'delete', text: '\n' });
+    for (const view of ['', '&view=side']) {
+      const { body } = await html(`${location}?lang=en${view}`);
+      const missing = body.slice(body.indexOf('class="missing-list"'));
+      expect(missing).toMatch(/>Transitorio Primero<\/a>/);
+      expect(missing).toMatch(/>Transitorio Primero \(DOF 19-01-2018\)<\/a>/);
+      expect(body).toContain('<del>protege</del>');
+      expect(body).toContain('<ins>ampara</ins>');
+      expect(body).not.toMatch(/<(ins|del)>\s*<\/\1>/);
+      expect(body).toContain('<h3>Artículo 1</h3>');
+    }
+  });
+
   it('an uploaded text file works like pasted text', async () => {
     const form = new FormData();
     form.set('model', modelId);

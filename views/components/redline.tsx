@@ -32,6 +32,26 @@ export type RedlineView = 'inline' | 'side';
 
 export const anchorOf = (prefix: string, i: number) => `${prefix}-${i + 1}`;
 
+/**
+ * How a provision is named on the page: an article by its label without the trailing separator ("Artículo 5 Bis"), a
+ * transitorio by its ref, which says which decree it belongs to ("Transitorio Primero (DOF 20-05-2021)": a consolidated
+ * law has a "Primero." in several decrees), a paragraph of a text without articles by its ref ("¶3").
+ *
+ * @example
+ * unitName({ ref: 'Transitorio Primero (DOF 20-05-2021)', label: 'Primero.', text: '' }) // 'Transitorio Primero (DOF 20-05-2021)'
+ * unitName({ ref: '5 Bis', label: 'Artículo 5 Bis.-', text: '' }) // 'Artículo 5 Bis'
+ */
+export function unitName(unit: Unit): string {
+  if (unit.ref.startsWith('Transitorio')) return unit.ref;
+  return unit.label.replace(/[\s.:\-–—]+$/u, '') || unit.ref;
+}
+
+// The name of the unit with this ref, or the ref itself when the unit is not at hand.
+const nameOf = (units: Map<string, Unit>, ref: string) => {
+  const unit = units.get(ref);
+  return unit ? unitName(unit) : ref;
+};
+
 const pct = (x: number, lang: string) => new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { style: 'percent', maximumFractionDigits: 0 }).format(x);
 
 const MARKER = /^[ \t]*(?:[IVXLCDM]+\.|[a-zñ]\)|\d+[.)]|Art[íi]culo|ART[ÍI]CULO|Transitori|TRANSITORI|Cap[íi]tulo|CAP[ÍI]TULO|T[íi]tulo|T[ÍI]TULO|Secci[óo]n|SECCI[ÓO]N)/;
@@ -63,10 +83,24 @@ function reflowOps(ops: Op[]): Op[] {
   });
 }
 
-export function InlineRedline({ ops }: { ops: Op[] }) {
+const SPACING = /^[ \t]+$/;
+
+/**
+ * True when ops[k] deletes spacing that ops[k + 1] replaces with other spacing, once reflowed: a line break of a PDF
+ * where the other text has a space, or two spaces for one. Such a change is not marked, as a lawyer's redline would
+ * not mark it (the ops keep it; a paragraph break, which reflowing keeps, is still marked).
+ */
+function spacingSwap(ops: Op[], k: number): boolean {
+  return ops[k]?.op === 'delete' && ops[k + 1]?.op === 'insert' && SPACING.test(ops[k]!.text) && SPACING.test(ops[k + 1]!.text);
+}
+
+export function InlineRedline({ ops: raw }: { ops: Op[] }) {
+  const ops = reflowOps(raw);
   return (
     <div class="redline">
-      {reflowOps(ops).map((o) => (o.op === 'insert' ? <ins>{o.text}</ins> : o.op === 'delete' ? <del>{o.text}</del> : o.text))}
+      {ops.map((o, k) =>
+        spacingSwap(ops, k) ? null : o.op === 'equal' || spacingSwap(ops, k - 1) ? o.text : o.op === 'insert' ? <ins>{o.text}</ins> : <del>{o.text}</del>,
+      )}
     </div>
   );
 }
@@ -77,11 +111,11 @@ export function SideRedline({ ops: raw, ctx, leftLabel, rightLabel }: { ops: Op[
     <div class="side-by-side">
       <div>
         <p class="side-label">{leftLabel ?? ctx.t.compare.modelSide}</p>
-        <div class="redline">{ops.filter((o) => o.op !== 'insert').map((o) => (o.op === 'delete' ? <del>{o.text}</del> : o.text))}</div>
+        <div class="redline">{ops.map((o, k) => (o.op === 'insert' ? null : o.op === 'delete' && !spacingSwap(ops, k) ? <del>{o.text}</del> : o.text))}</div>
       </div>
       <div>
         <p class="side-label">{rightLabel ?? ctx.t.compare.billSide}</p>
-        <div class="redline">{ops.filter((o) => o.op !== 'delete').map((o) => (o.op === 'insert' ? <ins>{o.text}</ins> : o.text))}</div>
+        <div class="redline">{ops.map((o, k) => (o.op === 'delete' ? null : o.op === 'insert' && !spacingSwap(ops, k - 1) ? <ins>{o.text}</ins> : o.text))}</div>
       </div>
     </div>
   );
@@ -155,16 +189,16 @@ export function Provisions({ result, modelUnits, billUnits, ctx, view }: { resul
         const unit = unitByRef.get(c.model);
         const pair = pairOf.get(c.model);
         const drawnAt = pair && (pair.models ?? [pair.model])[0] !== c.model ? (pair.models ?? [pair.model])[0]! : null;
-        const billLabels = c.matches.map((r) => billByRef.get(r)?.label ?? r).join(', ');
+        const billNames = c.matches.map((r) => nameOf(billByRef, r)).join(', ');
         return (
           <article class={`provision provision-${c.status}`} id={anchorOf('m', i)} data-status={c.status}>
             <div class="provision-head">
-              <h3>{unit?.label ?? c.model}</h3>
+              <h3>{nameOf(unitByRef, c.model)}</h3>
               <span class={`provision-state ${c.status}`}>{t.compare.one[c.status]}</span>
               {c.status !== 'missing' ? (
                 <span class="muted">
                   {t.compare.similarity}: {pct(c.similarity, lang)}
-                  {billLabels ? ` · ${t.compare.billSide}: ${billLabels}` : ''}
+                  {billNames ? ` · ${t.compare.billSide}: ${billNames}` : ''}
                 </span>
               ) : null}
             </div>
@@ -172,7 +206,7 @@ export function Provisions({ result, modelUnits, billUnits, ctx, view }: { resul
               unit ? <div class="redline"><del>{reflow(unit.text)}</del></div> : null
             ) : drawnAt ? (
               <p class="muted">
-                → <a href={`#${anchorOf('m', indexOf.get(drawnAt) ?? 0)}`}>{unitByRef.get(drawnAt)?.label ?? drawnAt}</a>
+                → <a href={`#${anchorOf('m', indexOf.get(drawnAt) ?? 0)}`}>{nameOf(unitByRef, drawnAt)}</a>
               </p>
             ) : pair ? (
               view === 'side' ? <SideRedline ops={pair.ops} ctx={ctx} /> : <InlineRedline ops={pair.ops} />
@@ -185,14 +219,14 @@ export function Provisions({ result, modelUnits, billUnits, ctx, view }: { resul
 }
 
 export function MissingList({ result, modelUnits, ctx }: { result: ResultView; modelUnits: Unit[]; ctx: PageCtx }) {
-  const labels = new Map(modelUnits.map((u) => [u.ref, u.label]));
+  const byRef = new Map(modelUnits.map((u) => [u.ref, u]));
   const missing = result.coverage.map((c, i) => ({ c, i })).filter(({ c }) => c.status === 'missing');
   if (!missing.length) return <p class="muted">{ctx.t.compare.missingNone}</p>;
   return (
     <ol class="missing-list">
       {missing.map(({ c, i }) => (
         <li>
-          <a href={`#${anchorOf('m', i)}`}>{labels.get(c.model) ?? c.model}</a>
+          <a href={`#${anchorOf('m', i)}`}>{nameOf(byRef, c.model)}</a>
         </li>
       ))}
     </ol>
@@ -209,7 +243,7 @@ export function AddedList({ result, billUnits, ctx }: { result: ResultView; bill
         return (
           <article class="provision provision-added" id={anchorOf('a', i)}>
             <div class="provision-head">
-              <h3>{unit?.label ?? ref}</h3>
+              <h3>{nameOf(byRef, ref)}</h3>
               <span class="provision-state added">{ctx.t.compare.one.added}</span>
             </div>
             {unit ? <div class="redline"><ins>{reflow(unit.text)}</ins></div> : null}

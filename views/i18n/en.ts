@@ -156,6 +156,7 @@ export const en: Dict = {
     addedNone: 'The draft adds no provisions.',
     inserted: 'Inserted text',
     deleted: 'Deleted text',
+    spacingUnmarked: 'Spacing alone (a line break where the other text has a space) is not marked',
     notFound: 'There is no such result.',
     coverage: 'Coverage',
     one: { present: 'Present', modified: 'Modified', missing: 'Missing', added: 'Added' },

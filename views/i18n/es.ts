@@ -156,6 +156,7 @@ export const es = {
     addedNone: 'El proyecto no añade disposiciones.',
     inserted: 'Texto añadido',
     deleted: 'Texto suprimido',
+    spacingUnmarked: 'Los cambios de solo espacios (un salto de línea donde el otro texto tiene un espacio) no se marcan',
     notFound: 'No existe ese resultado.',
     coverage: 'Cobertura',
     one: { present: 'Presente', modified: 'Modificada', missing: 'Ausente', added: 'Añadida' },

@@ -135,6 +135,7 @@ export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: 
           <p class="redline-legend">
             <span><ins>{t.compare.inserted}</ins></span>
             <span><del>{t.compare.deleted}</del></span>
+            <span>{t.compare.spacingUnmarked}</span>
           </p>
         </div>
         <Provisions result={r} modelUnits={modelUnits} billUnits={stored.billUnits} ctx={ctx} view={view} />
