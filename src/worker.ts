@@ -1,20 +1,26 @@
 /**
- * Cloudflare Workers entry point: the D1 binding. Builds the store from `env.DB`, takes the admin token from the Workers
+ * Cloudflare Workers entry point: the D1 and R2 bindings. Builds the store from `env.DB` (and `env.ORIGINALS`), takes the admin token from the Workers
  * secret `ARMONIZA_ADMIN_TOKEN`, and hands both to the same `createApp` as `node.ts`. Static files (`public/`) are
  * served by Workers assets before this code runs.
  *
  * Unlike `node.ts` it neither migrates nor seeds: a request must not pay for that, and a worker has no start-up
  * moment. Migrations: `wrangler d1 migrations apply armoniza`; seed: `npm run seed:d1 -- --local|--remote`.
  */
-import type { D1Database } from '@cloudflare/workers-types/index';
+import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index';
 import type { ExecutionContext } from 'hono';
 import { createApp, type ArmonizaApp } from './app.js';
 import type { AppConfig } from './app-env.js';
 import { D1_LIMITS, openD1 } from './db/d1.js';
+import { r2Originals } from './db/originals.js';
 
 export interface Env {
   /** The D1 database (wrangler.toml `[[d1_databases]]`). */
   DB: D1Database;
+  /**
+   * Uploaded originals (wrangler.toml `[[r2_buckets]]`): D1 holds at most 2 MB in a row, official PDFs are often
+   * larger. Without it, originals are kept in D1 and an upload that does not fit in a row is refused with a 413.
+   */
+  ORIGINALS?: R2Bucket;
   /** `wrangler secret put ARMONIZA_ADMIN_TOKEN` (locally: `.dev.vars`). Without it, writes are refused. */
   ARMONIZA_ADMIN_TOKEN?: string;
   /** "1" / "true" / "yes" (a `[vars]` entry in wrangler.toml): reading needs a signed-in account too, as on Node. */
@@ -41,7 +47,8 @@ let cached: { env: Env; app: ArmonizaApp } | undefined;
  */
 export function appFor(env: Env): ArmonizaApp {
   if (cached?.env !== env) {
-    cached = { env, app: createApp({ store: openD1(env.DB), config: workerConfig(env) }) };
+    const store = openD1(env.DB, env.ORIGINALS ? r2Originals(env.ORIGINALS) : undefined);
+    cached = { env, app: createApp({ store, config: workerConfig(env) }) };
   }
   return cached.app;
 }

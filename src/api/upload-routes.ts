@@ -84,7 +84,7 @@ export function registerUploadRoutes(api: OpenAPIHono<AppEnv>) {
 
   api.get('/files/:id', async (c) => {
     const id = c.req.param('id');
-    const file = await getFile(c.var.store.db, id);
+    const file = await getFile(c.var.store, id);
     if (!file) throw notFound('file', id);
     c.header('Content-Type', file.mediaType);
     c.header('Content-Disposition', `attachment; filename="${(file.filename ?? `${file.id}`).replace(/[^\w.\- ]/g, '_')}"`);

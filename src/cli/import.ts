@@ -76,7 +76,7 @@ async function main(argv: string[]) {
   const { store } = await openSeededFile(process.env.ARMONIZA_DB ?? DEFAULT_DB_PATH);
   try {
     // The original and what is made from it are stored in one step: a refused import leaves nothing behind.
-    const file = planFile(store, bytes, extracted);
+    const file = await planFile(store, bytes, extracted);
     let target: string;
     if (args.model) {
       const id = await createModel(store, CLI_ACTOR, { title: args.title!, text: extracted.text, language: args.language!, source: args.source ?? null, date: args.date ?? null }, doc, file);

@@ -6,6 +6,7 @@
  */
 import type { BatchItem } from 'drizzle-orm/batch';
 import type { BaseSQLiteDatabase } from 'drizzle-orm/sqlite-core';
+import type { OriginalStore } from './originals.js';
 import type * as schema from './schema.js';
 
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
@@ -19,4 +20,11 @@ export interface Store {
   dataVersion(): Promise<number>;
   /** Which engine is underneath, for the health endpoint and logs only: nothing branches on it. */
   engine: 'sqlite-file' | 'd1';
+  /** Object storage for uploaded originals (R2 on Workers); without it, an original is kept in its `files` row. */
+  originals?: OriginalStore;
+  /**
+   * Throws the error `atomic` would throw for statements this engine cannot store (a D1 row over 2 MB), before any
+   * other side effect (an object written to `originals`). Absent: the engine has no such limit.
+   */
+  checkWrite?(statements: Statement[]): void;
 }

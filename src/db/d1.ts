@@ -10,6 +10,7 @@ import { UserError } from '../lib/errors.js';
 import * as schema from './schema.js';
 import type { Db, Statement, Store } from './client.js';
 import { DATA_VERSION_SQL } from './data-version.js';
+import type { OriginalStore } from './originals.js';
 
 export interface D1Store extends Store {
   engine: 'd1';
@@ -30,21 +31,27 @@ export const D1_LIMITS = {
 } as const;
 
 /**
- * Wraps a D1 binding (`env.DB` in a worker, or a `getPlatformProxy()` binding in Node).
+ * Wraps a D1 binding (`env.DB` in a worker, or a `getPlatformProxy()` binding in Node), with the object storage that
+ * keeps uploaded originals when there is one (`originals.ts`).
  *
  * @example
  * export default { fetch: (req, env) => createApp({ store: openD1(env.DB) }).fetch(req) };
  */
-export function openD1(binding: D1Database): D1Store {
+export function openD1(binding: D1Database, originals?: OriginalStore): D1Store {
   const db = drizzle(binding, { schema });
+  const checkWrite = (statements: Statement[]) => {
+    for (const statement of statements) checkRowSize(statement);
+  };
   return {
     db: db as unknown as Db,
     engine: 'd1',
     binding,
+    originals,
+    checkWrite,
     // D1 has no interactive transactions; a batch runs its statements in one implicit transaction, all or none.
     async atomic(statements: Statement[]) {
       if (statements.length === 0) return;
-      for (const statement of statements) checkRowSize(statement);
+      checkWrite(statements);
       await db.batch(statements as [Statement, ...Statement[]]);
     },
     dataVersion: async () => (await binding.prepare(DATA_VERSION_SQL).first<number>('version')) ?? 0,

@@ -82,7 +82,13 @@ export const files = sqliteTable('files', {
   filename: text('filename'),
   mediaType: text('media_type').notNull(),
   size: integer('size').notNull(),
+  /** The original's bytes when kept in this row; empty when kept in object storage (see `storedIn`). */
   bytes: bytes('bytes').notNull(),
+  /**
+   * Where the bytes are: `row` (this row, always on the SQLite file), or `r2` (an R2 bucket on Workers, under
+   * `originals/<sha256>`, because D1 holds at most 2 MB in one row).
+   */
+  storedIn: text('stored_in', { enum: ['row', 'r2'] }).notNull().default('row'),
   /** What extraction found: type, pages, warnings (see src/ingest). */
   provenance: text('provenance', { mode: 'json' }).$type<Record<string, unknown>>().notNull(),
   /** The text extracted from it. */

@@ -89,7 +89,7 @@ export async function fetchOfficial(store: Store, source: OfficialSource, fetchI
     }
     const filename = new URL(source.url).pathname.split('/').pop() || `${source.id}.pdf`;
     const extracted = await extractDocument(bytes, { filename });
-    const file = planFile(store, bytes, extracted);
+    const file = await planFile(store, bytes, extracted);
     const date = versionDateOf(extracted.text, fetchedAt.slice(0, 10));
     const versionId = await addVersion(store, FETCH_ACTOR, source.bill, { stage: source.stage, date, text: extracted.text, sourceUrl: source.url }, file);
     await store.atomic([record({ ...cache, versionId, outcome: 'new-version' })]);

@@ -4,13 +4,13 @@
  * pool provides (wrangler.toml's bindings plus the migrations from vitest.workers.config.ts).
  */
 declare module 'cloudflare:test' {
-  import type { D1Database } from '@cloudflare/workers-types/index';
+  import type { D1Database, R2Bucket } from '@cloudflare/workers-types/index';
 
   export interface D1Migration {
     name: string;
     queries: string[];
   }
-  export const env: { DB: D1Database; TEST_MIGRATIONS: D1Migration[]; ARMONIZA_ADMIN_TOKEN?: string };
+  export const env: { DB: D1Database; ORIGINALS: R2Bucket; TEST_MIGRATIONS: D1Migration[]; ARMONIZA_ADMIN_TOKEN?: string };
   export function applyD1Migrations(db: D1Database, migrations: D1Migration[], migrationsTableName?: string): Promise<void>;
 }
 

@@ -6,10 +6,11 @@
 import { env } from 'cloudflare:test';
 import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { count } from 'drizzle-orm';
+import { count, eq } from 'drizzle-orm';
+import { PDFDocument, StandardFonts } from 'pdf-lib';
 import { rowCounts } from '../../src/db/bills.js';
 import { D1_LIMITS, openD1 } from '../../src/db/d1.js';
-import { files } from '../../src/db/schema.js';
+import { files, versions } from '../../src/db/schema.js';
 import { seedDataset } from '../../src/db/seed.js';
 import { mxSeed, TEST_TOKEN } from '../support/harness.js';
 
@@ -60,31 +61,79 @@ describe('the worker entry point', () => {
   });
 });
 
-describe('D1 row limit', () => {
-  // D1 stores at most 2 MB per row (SQLite on a file: 1 GB), so this limit exists on Workers only. An upload keeps its
-  // original and its text in one row: past the limit it must be a 413 with nothing written, not a 500 from D1.
-  const upload = (bytes: number) => {
+describe('uploaded originals: bytes in R2, the rest in D1', () => {
+  // D1 stores at most 2 MB per row (SQLite on a file: 1 GB). With the ORIGINALS bucket bound (wrangler.toml), an
+  // original's bytes go to R2 under its SHA-256 and its row keeps metadata and text; what still cannot fit in a row
+  // is a 413 with nothing written, in D1 or in R2.
+  const post = (file: File) => {
     const form = new FormData();
-    const text = `Articulo 1. ${'palabra '.repeat(Math.ceil(bytes / 8))}`.slice(0, bytes);
-    form.append('file', new File([text], 'iniciativa.txt', { type: 'text/plain' }));
+    form.append('file', file);
     return worker.fetch('http://armoniza.test/api/uploads', { method: 'POST', headers: { Authorization: `Bearer ${TEST_TOKEN}` }, body: form });
   };
+  const textFile = (bytes: number) => new File([`Articulo 1. ${'palabra '.repeat(Math.ceil(bytes / 8))}`.slice(0, bytes)], 'iniciativa.txt', { type: 'text/plain' });
   const fileCount = async () => (await openD1(env.DB).db.select({ n: count() }).from(files))[0]!.n;
+  const sha256 = async (bytes: ArrayBuffer | Uint8Array<ArrayBuffer>) => [...new Uint8Array(await crypto.subtle.digest('SHA-256', bytes))].map((b) => b.toString(16).padStart(2, '0')).join('');
+  const rowOf = async (id: string) => (await openD1(env.DB).db.select().from(files).where(eq(files.id, id)))[0]!;
 
-  it('stores an original that fits, and gives it back byte for byte', async () => {
-    const res = await upload(600_000);
+  it('stores a PDF larger than a D1 row: its bytes in R2, its text in D1, and gives it back byte for byte', async () => {
+    // A gazette with a 2.5 MB annex attached: a real PDF that no D1 row can hold.
+    const doc = await PDFDocument.create();
+    const font = await doc.embedFont(StandardFonts.Helvetica);
+    doc.addPage([612, 792]).drawText('Articulo 1. Esta ley protege a las victimas de trata de personas.', { x: 72, y: 700, size: 11, font });
+    const annex = new Uint8Array(2_500_000);
+    for (let at = 0; at < annex.length; at += 65_536) crypto.getRandomValues(annex.subarray(at, at + 65_536));
+    await doc.attach(annex, 'anexo.bin', { mimeType: 'application/octet-stream' });
+    const pdf = (await doc.save()) as Uint8Array<ArrayBuffer>;
+    expect(pdf.byteLength).toBeGreaterThan(D1_LIMITS.maxRowBytes);
+
+    const res = await post(new File([pdf], 'gaceta.pdf', { type: 'application/pdf' }));
     expect(res.status).toBe(201);
-    const { fileId } = (await res.json()) as { fileId: string };
-    const original = await worker.fetch(`http://armoniza.test/api/files/${fileId}`);
-    expect((await original.arrayBuffer()).byteLength).toBe(600_000);
+    const body = (await res.json()) as { fileId: string; text: string; provenance: { sha256: string } };
+    expect(body.text).toContain('Articulo 1. Esta ley protege');
+    const digest = await sha256(pdf);
+    expect(body.provenance.sha256).toBe(digest);
+    const row = await rowOf(body.fileId);
+    expect(row.storedIn).toBe('r2');
+    expect(row.bytes.byteLength).toBe(0);
+    expect(row.size).toBe(pdf.byteLength);
+    expect((await env.ORIGINALS.head(`originals/${digest}`))?.size).toBe(pdf.byteLength);
+
+    const original = await worker.fetch(`http://armoniza.test/api/files/${body.fileId}`);
+    expect(original.status).toBe(200);
+    expect(original.headers.get('content-type')).toBe('application/pdf');
+    expect(original.headers.get('x-content-sha256')).toBe(digest);
+    expect(await sha256(await original.arrayBuffer())).toBe(digest);
   });
 
-  it('refuses an original that, with its text, cannot fit in one row', async () => {
+  it('an upload whose original and text together exceed a row becomes a version with its text', async () => {
+    const file = textFile(1_200_000);
+    const upload = (await (await post(file)).json()) as { fileId: string };
+    const created = await worker.fetch('http://armoniza.test/api/bills', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify(bill),
+    });
+    const { id } = (await created.json()) as { id: string };
+    const version = await worker.fetch(`http://armoniza.test/api/bills/${id}/versions`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ stage: 'introduced', date: '2011-02-01', fileId: upload.fileId }),
+    });
+    expect(version.status).toBe(201);
+    const { id: versionId } = (await version.json()) as { id: string };
+    const [stored] = await openD1(env.DB).db.select().from(versions).where(eq(versions.id, versionId));
+    expect(stored!.text).toBe(await file.text());
+    expect(stored!.fileId).toBe(upload.fileId);
+  });
+
+  it('refuses an upload whose text alone cannot fit in a row, writing nothing in D1 or in R2', async () => {
     const before = await fileCount();
-    const res = await upload(1_200_000);
+    const file = textFile(2_100_000);
+    const res = await post(file);
     expect(res.status).toBe(413);
     const body: any = await res.json();
     expect(body.error.fields[0].field).toBe('body');
     expect(await fileCount()).toBe(before);
+    expect(await env.ORIGINALS.head(`originals/${await sha256(await file.arrayBuffer())}`)).toBeNull();
   });
 });

@@ -1,0 +1,1 @@
+ALTER TABLE `files` ADD `stored_in` text DEFAULT 'row' NOT NULL;
