@@ -172,6 +172,15 @@ describe('state, bill and timeline pages', () => {
     expect(event.split(' : ')).toHaveLength(2);
     expect(event).not.toMatch(/[;#<>]/);
   });
+
+  it('mermaidSource dates an event within its year, and says when only the year is known', () => {
+    const events = [
+      { date: '2008', precision: 'year', what: 'a', short: 'Publicada: Ley A', milestone: true },
+      { date: '2008-04-30', precision: 'day', what: 'b', short: 'Publicada: Ley B', milestone: true },
+    ];
+    expect(mermaidSource('x', events, 'es')).toContain('2008 : día desconocido — Publicada – Ley A\n       : 30 de abril — Publicada – Ley B');
+    expect(mermaidSource('x', events, 'en')).toContain('2008 : day unknown — Publicada – Ley A');
+  });
 });
 
 describe('safety', () => {

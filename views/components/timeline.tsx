@@ -84,10 +84,10 @@ function byYear(events: TimelineEvent[]): [string, TimelineEvent[]][] {
   return [...groups.entries()];
 }
 
-/** Date inside its year group: "3 abr." rather than repeating the year; year-only facts say so. */
+/** Date inside its year group: "3 de abril" rather than repeating the year; a fact known to the year only says so. */
 function shortDate(e: TimelineEvent, lang: Lang): string {
   const full = factDate(e.date, e.precision, lang);
-  if (e.precision === 'year') return lang === 'es' ? 'en el año' : 'during the year';
+  if (e.precision === 'year') return lang === 'es' ? 'día desconocido' : 'day unknown';
   return full.replace(/,? (de )?\d{4}\b/, '').trim();
 }
 
