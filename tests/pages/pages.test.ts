@@ -158,6 +158,15 @@ describe('state, bill and timeline pages', () => {
     expect(body).toContain('Published in the official gazette');
   });
 
+  it('harmonization with the General Law is asked of state bills, not of federal ones', async () => {
+    const cell = (body: string) => body.match(/<dt>Harmonizes with the General Law<\/dt><dd>([^<]*)<\/dd>/g)!.map((m) => m.replace(/.*<dd>/, '').replace('</dd>', ''));
+    expect(cell((await html('/bills/mx-lgpsedmtp?lang=en')).body)).toEqual(['Not applicable: federal law']);
+    expect(cell((await html('/states/MX?lang=en')).body).every((v) => v === 'Not applicable: federal law')).toBe(true);
+    const state = cell((await html('/states/MX-BCN?lang=en')).body);
+    expect(state).toContain('Yes');
+    expect(state.every((v) => v === 'Yes' || v === 'No')).toBe(true);
+  });
+
   it('the national timeline has a mermaid source grouped by year, and an undated group', async () => {
     const { body } = await html('/timeline?lang=en');
     const source = body.match(/<pre id="national-timeline-src" class="mermaid-source">([^<]*)<\/pre>/)![1]!;

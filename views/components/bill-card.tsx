@@ -42,14 +42,15 @@ export function ActionsTable({ bill, ctx }: { bill: BillDetail; ctx: PageCtx }) 
   );
 }
 
-export function BillMeta({ bill, ctx }: { bill: BillDetail; ctx: PageCtx }) {
+/** A bill's facts; `federal` for a bill of the federation, which harmonizes nothing (the model is federal law). */
+export function BillMeta({ bill, ctx, federal }: { bill: BillDetail; ctx: PageCtx; federal: boolean }) {
   const { t, lang } = ctx;
   return (
     <dl class="meta-list">
       <div><dt>{t.bill.kind}</dt><dd>{label(BILL_KINDS, bill.kind, lang)}</dd></div>
       {bill.identifier ? <div><dt>{t.bill.identifier}</dt><dd>{bill.identifier}</dd></div> : null}
       <div><dt>{t.bill.reaches}</dt><dd><StatusBadge status={bill.status} lang={lang} /></dd></div>
-      <div><dt>{t.bill.harmonizes}</dt><dd>{bill.harmonizes ? t.bill.yes : t.bill.no}</dd></div>
+      <div><dt>{t.bill.harmonizes}</dt><dd>{federal ? t.bill.federalNotApplicable : bill.harmonizes ? t.bill.yes : t.bill.no}</dd></div>
       {bill.sponsors.length ? <div><dt>{t.bill.sponsors}</dt><dd>{bill.sponsors.join(', ')}</dd></div> : null}
       <div><dt>{t.evidence.confidence}</dt><dd><Confidence level={bill.confidence} ctx={ctx} /></dd></div>
       {bill.source ? <div class="meta-wide"><dt>{t.evidence.source}</dt><dd><SourceCite citation={bill.source} url={bill.sourceUrl} ctx={ctx} bare /></dd></div> : null}
@@ -57,14 +58,14 @@ export function BillMeta({ bill, ctx }: { bill: BillDetail; ctx: PageCtx }) {
   );
 }
 
-export function BillCard({ bill, ctx }: { bill: BillDetail; ctx: PageCtx }) {
+export function BillCard({ bill, ctx, federal }: { bill: BillDetail; ctx: PageCtx; federal: boolean }) {
   const { t, lang } = ctx;
   return (
     <article class="bill-card" id={`bill-${bill.id}`}>
       <h3 class="bill-title">
         <a href={`/bills/${encodeURIComponent(bill.id)}`}>{bill.title}</a>
       </h3>
-      <BillMeta bill={bill} ctx={ctx} />
+      <BillMeta bill={bill} ctx={ctx} federal={federal} />
       <Notes notes={bill.notes} ctx={ctx} />
       <details class="bill-actions" open={bill.actions.length <= 4}>
         <summary>{t.bill.actions} ({bill.actions.length})</summary>

@@ -82,6 +82,7 @@ export const en: Dict = {
     harmonizes: 'Harmonizes with the General Law',
     yes: 'Yes',
     no: 'No',
+    federalNotApplicable: 'Not applicable: federal law',
     sponsors: 'Sponsors',
     actions: 'Actions',
     actionsEmpty: 'No actions on record.',

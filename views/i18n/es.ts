@@ -82,6 +82,7 @@ export const es = {
     harmonizes: 'Armoniza con la Ley General',
     yes: 'Sí',
     no: 'No',
+    federalNotApplicable: 'No aplica: ley federal',
     sponsors: 'Promoventes',
     actions: 'Trámite',
     actionsEmpty: 'No hay actos registrados.',

@@ -30,7 +30,7 @@ export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: Bil
         <p class="eyebrow"><a href={`/states/${bill.jurisdictionId}`}>{placeName}</a></p>
         <h1 class="bill-heading">{bill.title}</h1>
       </div>
-      <BillMeta bill={bill} ctx={ctx} />
+      <BillMeta bill={bill} ctx={ctx} federal={place?.kind === 'federation'} />
       <Notes notes={bill.notes} ctx={ctx} />
 
       <Section id="timeline" title={t.bill.timeline}>

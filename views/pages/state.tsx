@@ -102,7 +102,7 @@ export function StatePage({ ctx, data, coverage }: { ctx: PageCtx; data: StateDa
       </Section>
 
       <Section id="bills" title={t.state.bills}>
-        {bills.length ? bills.map((b) => <BillCard bill={b} ctx={ctx} />) : <p class="muted">{t.state.billsEmpty}</p>}
+        {bills.length ? bills.map((b) => <BillCard bill={b} ctx={ctx} federal={place.kind === 'federation'} />) : <p class="muted">{t.state.billsEmpty}</p>}
       </Section>
 
       <Section id="coverage" title={t.state.coverage}>
