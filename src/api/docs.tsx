@@ -33,7 +33,8 @@ function Fields({ schema, doc }: { schema: Schema | undefined; doc: OpenAPIObjec
   );
 }
 
-export function renderApiDocs(doc: OpenAPIObject): string {
+/** The reference page of `doc`, its curl lines addressed to `origin` ("https://armoniza.example.org"). */
+export function renderApiDocs(doc: OpenAPIObject, origin: string): string {
   const routes = Object.entries(doc.paths ?? {}).flatMap(([path, item]) =>
     (['get', 'post', 'patch', 'put', 'delete'] as const).filter((m) => item[m]).map((method) => ({ path, method, op: item[method]! })),
   );
@@ -53,7 +54,7 @@ table{border-collapse:collapse}td{border-bottom:1px solid #eee;padding:.15rem .5
         <p>{doc.info.description}</p>
         <p>Machine-readable: <a href="/api/openapi.json">/api/openapi.json</a> (OpenAPI 3.1).</p>
         {routes.map(({ path, method, op }) => {
-          const example = `curl${method === 'get' ? '' : ` -X ${method.toUpperCase()} -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/json' -d '{…}'`} http://localhost:8787/api${path.replace(/\{(\w+)\}/g, ':$1')}`;
+          const example = `curl${method === 'get' ? '' : ` -X ${method.toUpperCase()} -H 'Authorization: Bearer $TOKEN' -H 'Content-Type: application/json' -d '{…}'`} ${origin}/api${path.replace(/\{(\w+)\}/g, ':$1')}`;
           const requestBody = (op.requestBody as { content?: Record<string, { schema?: Schema }> } | undefined)?.content?.['application/json']?.schema;
           return (
             <section id={`${method}-${path}`}>

@@ -71,13 +71,22 @@ export function createApi() {
   registerUploadRoutes(api);
   registerAccountRoutes(api);
 
-  // The routes are fixed once built: the document (≈ 20 ms to generate) and its page are made once, at first request.
+  // The routes are fixed once built: the document (≈ 20 ms to generate) is made once, at first request, and its page
+  // once for each address the server is reached at (its curl lines name it), a few at most.
   let document: ReturnType<typeof api.getOpenAPI31Document> | undefined;
   const openApi = () => (document ??= api.getOpenAPI31Document(OPENAPI_INFO));
   let openApiJson: string | undefined;
-  let docsHtml: string | undefined;
+  const docsHtml = new Map<string, string>();
   api.get('/openapi.json', (c) => c.body((openApiJson ??= JSON.stringify(openApi())), 200, { 'Content-Type': JSON_TYPE }));
-  api.get('/docs', (c) => c.html((docsHtml ??= renderApiDocs(openApi()))));
+  api.get('/docs', (c) => {
+    const origin = new URL(c.req.url).origin;
+    let html = docsHtml.get(origin);
+    if (html === undefined) {
+      if (docsHtml.size >= 8) docsHtml.clear(); // any Host header reaches here: keep the cache small
+      docsHtml.set(origin, (html = renderApiDocs(openApi(), origin)));
+    }
+    return c.html(html);
+  });
   api.notFound((c) => errorJson(c, 404, 'not_found', `no route ${c.req.method} ${c.req.path}`));
   return api;
 }

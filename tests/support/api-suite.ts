@@ -91,6 +91,8 @@ export function describeApiSuite(start: () => Promise<TestApp>) {
       expect(Object.keys(spec.body.paths)).toEqual(expect.arrayContaining(['/status', '/bills', '/bills/{id}/versions', '/amendments/{id}']));
       const docs = await t.call('GET', '/api/docs');
       expect(docs.body).toContain('/api/bills/{id}/actions');
+      // Its curl lines name the address the page was asked at (here the test's http://localhost), not a fixed one.
+      expect(docs.body).toContain('curl http://localhost/api/status</pre>');
     });
 
     it('answers unknown routes with 404 JSON', async () => {
