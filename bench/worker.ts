@@ -20,7 +20,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { unstable_readConfig } from 'wrangler';
-import { compare, segment } from '../src/text/index.js';
+import { compare, segment, segmentUnits } from '../src/text/index.js';
 import { generalLawOrExit } from './lib/corpus.js';
 import { editWords } from './lib/edits.js';
 
@@ -152,7 +152,7 @@ async function workerdCompare(model: string, bill: string) {
 function nodeCompare(model: string, bill: string) {
   const run = () => {
     const t0 = performance.now();
-    const result = compare(segment(model), segment(bill));
+    const result = compare(segment(model), segmentUnits(bill));
     return { ms: performance.now() - t0, result };
   };
   for (let i = 0; i < WARMUP; i++) run();
@@ -170,7 +170,7 @@ async function main() {
   console.log(`Worker bundle: ${bundle.modules} module(s), ${(bundle.rawBytes / 1024).toFixed(0)} KiB, gzip ${(bundle.gzipBytes / 1024).toFixed(0)} KiB (target < 1024 KiB; wrangler reports ${bundle.wranglerGzipKiB} KiB)`);
 
   const node = nodeCompare(law, edited.text);
-  const stored = JSON.stringify({ billUnits: segment(edited.text).units.map((u) => ({ ref: u.ref, label: u.label, text: u.text })), result: node.result });
+  const stored = JSON.stringify({ billUnits: segmentUnits(edited.text).units.map((u) => ({ ref: u.ref, label: u.label, text: u.text })), result: node.result });
   const comparisonBytes = new TextEncoder().encode(stored).length;
   console.log(`Compare on Node: ${round(node.ms)} ms (median of ${RUNS}); ${node.result.pairs.length} pairs; as stored JSON ${(comparisonBytes / 1e6).toFixed(2)} MB (D1 row limit 2 MB)`);
 

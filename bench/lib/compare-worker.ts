@@ -1,10 +1,11 @@
 /**
  * A bench-only worker for `npm run bench:worker`: runs the text engine inside workerd on texts the bench sends it.
  * Not deployed and not part of the app. `POST /load` keeps {model, bill} in the isolate; `GET /compare` runs one full
- * compare (segment both + compare), the way `POST /api/compare` does on a cold segment cache; `GET /noop` answers at
+ * compare (segment both + compare), the way `POST /api/compare` does on a cold segment cache (the model whole, the bill
+ * as units); `GET /noop` answers at
  * once, as the baseline of a round trip.
  */
-import { compare, segment } from '../../src/text/index.js';
+import { compare, segment, segmentUnits } from '../../src/text/index.js';
 
 let texts: { model: string; bill: string } | undefined;
 
@@ -20,7 +21,7 @@ export default {
       if (!texts) return new Response('POST /load first', { status: 409 });
       // workerd's clock may only advance at I/O (a Spectre mitigation), so the bench also times the round trip.
       const t0 = performance.now();
-      const result = compare(segment(texts.model), segment(texts.bill));
+      const result = compare(segment(texts.model), segmentUnits(texts.bill));
       const t1 = performance.now();
       return Response.json({ insideMs: t1 - t0, pairs: result.pairs.length, coverage: result.summary.coverage });
     }

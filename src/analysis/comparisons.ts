@@ -12,7 +12,7 @@ import { getModel, type ModelRecord } from '../db/models.js';
 import { comparisons } from '../db/schema.js';
 import { notFound, UserError } from '../lib/errors.js';
 import { sha256Hex } from '../lib/hash.js';
-import { compare, ENGINE_VERSION, segment, type Comparison, type LegalDocument } from '../text/index.js';
+import { compare, ENGINE_VERSION, segment, segmentUnits, type Comparison, type LegalDocument, type UnitsDocument } from '../text/index.js';
 
 export interface StoredComparison {
   id: string;
@@ -59,7 +59,7 @@ function criteriaOf(model: ModelRecord) {
   };
 }
 
-const unitText = (doc: LegalDocument) => doc.units.map((u) => ({ ref: u.ref, label: u.label, text: u.text }));
+const unitText = (doc: UnitsDocument) => doc.units.map((u) => ({ ref: u.ref, label: u.label, text: u.text }));
 
 /**
  * Compares `text` with model `modelId`, from the cache when the same pair was compared by the same engine.
@@ -86,7 +86,8 @@ export async function compareWithModel(
   if (cached) return cached;
 
   const modelDoc = await segmentCached(model.text, model.sha256);
-  const billDoc = segment(text);
+  // A comparison reads units only: the bill's provision trees are not built.
+  const billDoc = segmentUnits(text);
   const stored: StoredComparison = {
     id,
     engine: ENGINE_VERSION,
@@ -152,7 +153,7 @@ export async function shareComparison(store: Store, id: string, ownerId: string)
  * diffTexts(v1.text, v2.text).pairs[0].ops // [{ op: 'equal', text: 'Artículo 1. ' }, { op: 'delete', … }, …]
  */
 export function diffTexts(left: string, right: string) {
-  const leftDoc = segment(left);
-  const rightDoc = segment(right);
+  const leftDoc = segmentUnits(left);
+  const rightDoc = segmentUnits(right);
   return { left: unitText(leftDoc), right: unitText(rightDoc), result: compare(leftDoc, rightDoc) };
 }

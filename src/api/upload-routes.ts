@@ -9,7 +9,7 @@ import type { AppEnv } from '../app-env.js';
 import { getFile, storeFile } from '../db/files.js';
 import { extractDocument, IngestError } from '../ingest/index.js';
 import { notFound, UserError } from '../lib/errors.js';
-import { segment } from '../text/index.js';
+import { segmentUnits } from '../text/index.js';
 import { ErrorBody } from './schemas.js';
 import { jsonResponse, bearer } from './openapi.js';
 
@@ -67,7 +67,7 @@ export function registerUploadRoutes(api: OpenAPIHono<AppEnv>) {
       const file = form.get('file');
       if (!(file instanceof File)) throw new UserError(400, 'file: the form has no file in the field "file"', 'file');
       const { bytes, extracted } = await readUpload(file);
-      const doc = segment(extracted.text);
+      const doc = segmentUnits(extracted.text);
       const fileId = await storeFile(c.var.store, c.var.actor!.id, bytes, extracted);
       return c.json(
         {

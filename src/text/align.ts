@@ -21,7 +21,7 @@ import { IntArena, Scratch, view } from './arena';
 import { lineDice, lineHashes, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { tokenize, type Tokens, type Vocabulary } from './tokens';
-import type { Provision } from './types';
+import type { Unit } from './types';
 
 /** Model units and the bill units aligned with them (several on either side for merges and splits). */
 export interface AlignedGroup {
@@ -73,7 +73,7 @@ interface Bag {
  * const b = segment('Artículo 1. Se crea un fondo.\nArtículo 2. La ley protege a todas las víctimas.').units;
  * align(m, b, new Vocabulary(), new LineTable()).groups.map((g) => [g.models, g.bills]) // [[[0], [1]], [[1], [0]]]
  */
-export function align(model: Provision[], bill: Provision[], vocab: Vocabulary, lineTable: LineTable): Alignment {
+export function align(model: Unit[], bill: Unit[], vocab: Vocabulary, lineTable: LineTable): Alignment {
   const a = new Aligner(model, bill, vocab, lineTable);
   a.identical();
   a.sameRef();
@@ -91,7 +91,7 @@ class UnitReads {
   readonly lineHashes: (Int32Array | undefined)[];
   readonly bags: (Bag | undefined)[];
 
-  constructor(readonly units: Provision[]) {
+  constructor(readonly units: Unit[]) {
     this.tokens = new Array(units.length);
     this.lines = new Array(units.length);
     this.lineHashes = new Array(units.length);
@@ -110,8 +110,8 @@ class Aligner {
   private readonly arena = new IntArena();
 
   constructor(
-    private readonly M: Provision[],
-    private readonly B: Provision[],
+    private readonly M: Unit[],
+    private readonly B: Unit[],
     private readonly vocab: Vocabulary,
     private readonly lineTable: LineTable,
   ) {

@@ -9,7 +9,7 @@
 import { align } from './align';
 import { summarize, type CoverageEntry } from './coverage';
 import { diffContext, diffTexts } from './redline';
-import type { AlignedPair, CompareOptions, Comparison, LegalDocument, Provision } from './types';
+import type { AlignedPair, CompareOptions, Comparison, Unit, UnitsDocument } from './types';
 
 /** Version of the engine's results; part of every cache key. Bump it whenever results can change. */
 export const ENGINE_VERSION = 'armoniza-text-1.0.2';
@@ -24,7 +24,7 @@ export const ENGINE_VERSION = 'armoniza-text-1.0.2';
  * c.coverage.map((e) => e.status) // ['modified', 'missing']
  * c.summary.coverage // 0.5
  */
-export function compare(model: LegalDocument, bill: LegalDocument, options: CompareOptions = {}): Comparison {
+export function compare(model: UnitsDocument, bill: UnitsDocument, options: CompareOptions = {}): Comparison {
   const ctx = diffContext();
   const alignment = align(model.units, bill.units, ctx.vocab, ctx.lines);
   const coverage: CoverageEntry[] = model.units.map((u) => ({ model: u.ref, status: 'missing', similarity: 0, matches: [] }));
@@ -67,7 +67,7 @@ export function compare(model: LegalDocument, bill: LegalDocument, options: Comp
   };
 }
 
-function warningsOf(model: LegalDocument, bill: LegalDocument, pairs: number, coarse: number): string[] {
+function warningsOf(model: UnitsDocument, bill: UnitsDocument, pairs: number, coarse: number): string[] {
   const warnings: string[] = [];
   for (const [name, doc] of [['model', model], ['bill', bill]] as const) {
     if (doc.units.length === 0) warnings.push(`The ${name} has no text to compare.`);
@@ -78,7 +78,7 @@ function warningsOf(model: LegalDocument, bill: LegalDocument, pairs: number, co
   return warnings;
 }
 
-function joined(units: Provision[]): string {
+function joined(units: Unit[]): string {
   return units.length === 1 ? units[0]!.text : units.map((u) => u.text).join('\n\n');
 }
 

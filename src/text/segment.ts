@@ -25,7 +25,7 @@ import {
   type HeadingLine,
 } from './patterns';
 import { UnitBuilder } from './tree';
-import type { LegalDocument, Provision } from './types';
+import type { LegalDocument, Provision, Unit, UnitsDocument } from './types';
 
 type Mode = 'preamble' | 'body' | 'transitory' | 'decree' | 'closing';
 
@@ -44,8 +44,25 @@ const MAX_HEADING_LINES = 3;
  * doc.units[0].path // ['Título Primero']
  */
 export function segment(text: string): LegalDocument {
+  // Built with trees, every unit is a Provision.
+  return segmentText(text, true) as LegalDocument;
+}
+
+/**
+ * Segment a legal text into its units without their children (paragraphs, fracciones, incisos): the same units as
+ * `segment`, text and notes included, for what reads units only. A comparison does; building the trees of both
+ * documents it compares, then collecting them, took about a tenth of its time.
+ *
+ * @example
+ * segmentUnits('Artículo 1o. Objeto:\nI. Prevenir;\nII. Sancionar.').units[0].text // 'Objeto:\nI. Prevenir;\nII. Sancionar.'
+ */
+export function segmentUnits(text: string): UnitsDocument {
+  return segmentText(text, false);
+}
+
+function segmentText(text: string, trees: boolean): UnitsDocument {
   const normalized = normalizeText(text);
-  const scan = new Scanner(linesOfText(normalized.text));
+  const scan = new Scanner(linesOfText(normalized.text), trees);
   const doc = scan.run();
   doc.warnings.unshift(...normalized.warnings);
   // Counting words costs a pass over every character: done on first read only. The getter holds the text, not the
@@ -75,7 +92,7 @@ function countWordsOf(text: string, drop: Uint8Array, notes: Set<string>): numbe
 }
 
 class Scanner {
-  private readonly units: Provision[] = [];
+  private readonly units: Unit[] = [];
   private readonly outline: Provision[] = [];
   private readonly warnings: string[] = [];
   private readonly preamble: string[] = [];
@@ -101,7 +118,11 @@ class Scanner {
   /** Lines read as reform notes (not counted as words). */
   readonly notesAt = new Set<string>();
 
-  constructor(private readonly lines: string[]) {
+  constructor(
+    private readonly lines: string[],
+    /** Whether units are built with their children. */
+    private readonly trees: boolean,
+  ) {
     const furniture = findFurniture(lines, (l) => isStructural(l));
     this.drop = furniture.drop;
     if (furniture.count > 0) this.warnings.push(`Removed ${furniture.count} lines of page headers, footers and page numbers.`);
@@ -109,7 +130,7 @@ class Scanner {
     [this.width, this.wrapped] = this.measureLines();
   }
 
-  run(): LegalDocument {
+  run(): UnitsDocument {
     for (let i = 0; i < this.lines.length; i++) {
       if (this.drop[i]) continue;
       const line = this.lines[i]!;
@@ -306,7 +327,7 @@ class Scanner {
   }
 
   private finishUnit(): void {
-    if (this.unit) this.units.push(this.unit.build());
+    if (this.unit) this.units.push(this.trees ? this.unit.build() : this.unit.buildUnit());
     this.unit = null;
   }
 

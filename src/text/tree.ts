@@ -7,7 +7,7 @@
  */
 import { noteLevel } from './notes';
 import type { ListLine } from './patterns';
-import type { Provision, ProvisionKind, ReformNote } from './types';
+import type { Provision, ProvisionKind, ReformNote, Unit } from './types';
 
 /** One block of a unit: its opening paragraph, a later paragraph, or a list item. */
 interface Block {
@@ -32,7 +32,8 @@ const REF_PARTS: Record<ListLine['type'], (key: string) => string> = {
 };
 
 /**
- * Collects one unit's lines and blocks during the scan; `build()` returns its Provision.
+ * Collects one unit's lines and blocks during the scan; `build()` returns its Provision, `buildUnit()` the same without
+ * its children.
  *
  * @example
  * const u = new UnitBuilder({ kind: 'article', ref: '2', label: 'Artículo 2.-', path: [] });
@@ -108,17 +109,30 @@ export class UnitBuilder {
     // A plain array: a small typed array costs more to allocate than it saves here.
     this.offsets = [0];
     for (let i = 0; i < this.lines.length; i++) this.offsets.push(this.offsets[i]! + this.lines[i]!.length + 1);
-    const unit: Provision = { ref, kind, label, text: this.text, notes: [...this.notes], children: [], path };
+    const unit: Provision = { ref, kind, label, text: this.text, notes: this.unitNotes(), children: [], path };
     if (decree) unit.decree = decree;
-    const blocks = this.blocks;
-    if (blocks.length === 0) return unit;
-    if (blocks.length === 1 && blocks[0]!.type === 'intro') {
-      unit.notes.push(...blocks[0]!.notes);
-      return unit;
+    if (this.hasChildren()) {
+      this.assignParagraphs();
+      unit.children = this.childrenOf(-1, ref, path, unit.notes);
     }
-    this.assignParagraphs();
-    unit.children = this.childrenOf(-1, ref, path, unit.notes);
     return unit;
+  }
+
+  /** Build the unit without its children: the same text and notes as `build()`, less work and memory. */
+  buildUnit(): Unit {
+    const { kind, ref, label, path, decree } = this.head;
+    const unit: Unit = { ref, kind, label, text: this.lines.join('\n'), notes: this.unitNotes(), path };
+    if (decree) unit.decree = decree;
+    return unit;
+  }
+
+  // A unit written as one paragraph has no children: the notes of that paragraph are the unit's.
+  private hasChildren(): boolean {
+    return this.blocks.length > 1 || (this.blocks.length === 1 && this.blocks[0]!.type !== 'intro');
+  }
+
+  private unitNotes(): ReformNote[] {
+    return this.hasChildren() || this.blocks.length === 0 ? [...this.notes] : [...this.notes, ...this.blocks[0]!.notes];
   }
 
   private parentFor(type: ListLine['type']): number {

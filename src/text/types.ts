@@ -70,6 +70,9 @@ export interface Provision {
   decree?: string;
 }
 
+/** A unit (article, transitorio, paragraph) as a comparison reads it: a provision without its tree of children. */
+export type Unit = Omit<Provision, 'children'>;
+
 /** A segmented legal text. */
 export interface LegalDocument {
   /** Articles and transitorios (or paragraphs, when no article is recognised) in document order. */
@@ -82,6 +85,11 @@ export interface LegalDocument {
   wordCount: number;
   /** Text before the first unit (title, decree preamble, exposición de motivos), exactly as written. */
   preamble: string;
+}
+
+/** A segmented legal text whose units come without their children (`segmentUnits`): all a comparison reads. */
+export interface UnitsDocument extends Omit<LegalDocument, 'units'> {
+  units: Unit[];
 }
 
 /** One run of a redline. Joining equal+delete texts gives the left text; equal+insert gives the right text. */

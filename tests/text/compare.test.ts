@@ -1,6 +1,6 @@
 // Comparison: identical, unrelated, and a draft built here from the General Law are reported back as built.
 import { beforeAll, describe, expect, it } from 'vitest';
-import { compare, ENGINE_VERSION, segment } from '../../src/text';
+import { compare, ENGINE_VERSION, segment, segmentUnits } from '../../src/text';
 import type { Comparison, LegalDocument, RedlineOp } from '../../src/text';
 import { corpus, GENERAL_LAW, PALERMO } from '../support/corpus';
 
@@ -124,6 +124,24 @@ describe('compare: a draft built from the General Law', () => {
       added: 6,
     });
     checkRedlines(c, law, bill);
+  });
+});
+
+describe('segmentUnits: what a comparison reads', () => {
+  it('gives the units of segment without their children, and the same comparison', () => {
+    const text = corpus(GENERAL_LAW);
+    // A draft with edits, a moved article and a new one, so the comparison has every kind of result.
+    const draft = text.replace('Artículo 2o.-', 'Artículo 2o.- Se añade esta frase.').replace(/de las víctimas/g, 'de todas las víctimas');
+    for (const t of [text, draft, corpus(PALERMO), 'Sin artículos.\n\nOtro párrafo.', '']) {
+      const full = segment(t);
+      const units = segmentUnits(t);
+      expect(units.units).toEqual(full.units.map(({ children: _children, ...unit }) => expect.objectContaining(unit)));
+      expect(units.units.every((u) => !('children' in u) || (u as { children: unknown[] }).children.length === 0)).toBe(true);
+      expect({ ...units, units: [] }).toEqual({ ...full, units: [] });
+    }
+    const json = (a: ReturnType<typeof segmentUnits>, b: ReturnType<typeof segmentUnits>) => JSON.stringify(compare(a, b));
+    expect(json(segmentUnits(text), segmentUnits(draft))).toBe(json(segment(text), segment(draft)));
+    expect(law.units.some((u) => u.children.length > 0)).toBe(true);
   });
 });
 
