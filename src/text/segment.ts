@@ -50,8 +50,8 @@ export function segment(text: string): LegalDocument {
 
 /**
  * Segment a legal text into its units without their children (paragraphs, fracciones, incisos): the same units as
- * `segment`, text and notes included, for what reads units only. A comparison does; building the trees of both
- * documents it compares, then collecting them, took about a tenth of its time.
+ * `segment`, text and notes included, for what reads units only. A comparison does: building the trees of the two
+ * documents it compares took 4–11% of its time on the General Law.
  *
  * @example
  * segmentUnits('Artículo 1o. Objeto:\nI. Prevenir;\nII. Sancionar.').units[0].text // 'Objeto:\nI. Prevenir;\nII. Sancionar.'

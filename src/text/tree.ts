@@ -126,11 +126,12 @@ export class UnitBuilder {
     return unit;
   }
 
-  // A unit written as one paragraph has no children: the notes of that paragraph are the unit's.
+  // A unit written as one paragraph has no children.
   private hasChildren(): boolean {
     return this.blocks.length > 1 || (this.blocks.length === 1 && this.blocks[0]!.type !== 'intro');
   }
 
+  // The notes of the unit itself; a unit of one paragraph also takes the notes of that paragraph.
   private unitNotes(): ReformNote[] {
     return this.hasChildren() || this.blocks.length === 0 ? [...this.notes] : [...this.notes, ...this.blocks[0]!.notes];
   }
