@@ -136,6 +136,21 @@ export async function getComparison(db: Db, id: string, viewerId: string | null)
   return json === undefined ? undefined : (JSON.parse(json) as StoredComparison);
 }
 
+/**
+ * A comparison's coverage as rows for a spreadsheet: each model provision in model order with its status, similarity
+ * and the draft's provisions that match it, then each provision the draft adds.
+ *
+ * @example
+ * coverageRows(stored)[0] // { provision: '1', status: 'present', similarity: 1, draft_provisions: '1' }
+ */
+export function coverageRows(stored: StoredComparison) {
+  const { coverage, added } = stored.result;
+  return [
+    ...coverage.map((e) => ({ provision: e.model, status: e.status, similarity: e.status === 'missing' ? '' : e.similarity, draft_provisions: e.matches.join('; ') })),
+    ...added.map((ref) => ({ provision: '', status: 'added', similarity: '', draft_provisions: ref })),
+  ];
+}
+
 /** Makes a private comparison readable by anyone with its link; only its owner can. */
 export async function shareComparison(store: Store, id: string, ownerId: string) {
   const [row] = await store.db.select({ ownerId: comparisons.ownerId }).from(comparisons).where(eq(comparisons.key, id));

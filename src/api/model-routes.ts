@@ -4,7 +4,8 @@
  * user's comparison is private to them unless shared.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { compareWithModel, diffTexts, getComparisonJson, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
+import { compareWithModel, coverageRows, diffTexts, getComparison, getComparisonJson, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
+import { toCsv } from '../lib/csv.js';
 import { getVersion } from '../db/bills.js';
 import { getFileText } from '../db/files.js';
 import { createModel, getModel, listModels, markProvisions } from '../db/models.js';
@@ -129,6 +130,24 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
       if (!stored) throw notFound('comparison', id);
       // The stored JSON as it is: no parse and re-encode of a result that can run to megabytes.
       return c.body(stored, 200, { 'Content-Type': JSON_TYPE }) as never;
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/compare/{id}/coverage.csv', tags: ['Compare'], summary: "A stored comparison's coverage as CSV, for spreadsheets",
+      request: { params: IdParam },
+      responses: {
+        200: { content: { 'text/csv': { schema: { type: 'string' } } }, description: 'One row per model provision (provision, status, similarity, draft_provisions), then one per added provision' },
+        404: jsonResponse(ErrorBody, 'No such comparison'),
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid('param');
+      const stored = await getComparison(c.var.store.db, id, viewerOf(c.var.actor));
+      if (!stored) throw notFound('comparison', id);
+      c.header('Content-Disposition', `attachment; filename="armoniza-comparison-${id.slice(0, 12)}.csv"`);
+      return c.body(toCsv(coverageRows(stored)), 200, { 'Content-Type': 'text/csv; charset=utf-8' }) as never;
     },
   );
 

@@ -76,6 +76,25 @@ describe('compare', () => {
     expect(again.body.createdAt).toBe(res.body.createdAt);
   });
 
+  it('gives a comparison\'s coverage as CSV: each model provision, then each added one', async () => {
+    const res = await t.call('POST', '/api/compare', { model: modelId, text: `${DRAFT}\nArtículo 9. Una disposición nueva, "citada", sin par.` }, null);
+    const { coverage, added } = res.body.result;
+    const csv = await t.call('GET', `/api/compare/${res.body.id}/coverage.csv`, undefined, null);
+    expect(csv.status).toBe(200);
+    expect(csv.headers.get('content-type')).toContain('text/csv');
+    expect(csv.headers.get('content-disposition')).toContain('attachment');
+    const lines = (csv.body as string).split('\r\n').filter(Boolean);
+    expect(lines[0]).toBe('provision,status,similarity,draft_provisions');
+    expect(lines).toHaveLength(1 + coverage.length + added.length);
+    expect(added.length).toBeGreaterThan(0);
+    const rowOf = (ref: string) => lines.find((l) => l.startsWith(`${ref},`));
+    const modified = coverage.find((e: any) => e.status === 'modified');
+    expect(rowOf(modified.model)).toBe(`${modified.model},modified,${modified.similarity},${modified.matches.join('; ')}`);
+    expect(rowOf(coverage.find((e: any) => e.status === 'missing').model)).toMatch(/,missing,,$/);
+    expect(lines.at(-1)).toBe(`,added,,${added.at(-1)}`);
+    expect((await t.call('GET', `/api/compare/${'0'.repeat(64)}/coverage.csv`)).status).toBe(404);
+  });
+
   it('answers bad compare requests with a 4xx naming the field', async () => {
     const cases: [unknown, number, string][] = [
       [{ model: modelId, text: '' }, 400, 'text'],

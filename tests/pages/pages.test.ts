@@ -371,6 +371,8 @@ describe('compare', () => {
     expect(body).toMatch(/href="#m-2"/); // the missing Artículo 2, linked
     const side = await html(`${location}?lang=en&view=side`);
     expect(side.body).toContain('class="side-by-side"');
+    expect(body).toContain(`href="/api/compare/${id}/coverage.csv"`);
+    expect(body).toContain(`href="/api/compare/${id}"`);
   });
 
   it('names each transitorio with its decree, and leaves a moved line break unmarked (the data keeps it)', async () => {

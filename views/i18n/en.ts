@@ -173,6 +173,8 @@ export const en: Dict = {
     words: (n: string) => `${n} words`,
     coarse: 'Simplified comparison (very long or very different text).',
     againLink: 'New comparison',
+    coverageCsv: 'Coverage (CSV)',
+    dataJson: 'Data (JSON)',
     mandatory: 'Mandatory provisions',
     criteria: 'By criterion',
     chooseModel: 'Model',

@@ -173,6 +173,8 @@ export const es = {
     words: (n: string) => `${n} palabras`,
     coarse: 'Comparación simplificada (texto muy extenso o muy distinto).',
     againLink: 'Nueva comparación',
+    coverageCsv: 'Cobertura (CSV)',
+    dataJson: 'Datos (JSON)',
     mandatory: 'Disposiciones obligatorias',
     criteria: 'Por criterio',
     chooseModel: 'Modelo',

@@ -99,6 +99,8 @@ export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: 
             {t.compare.print}
           </button>
           <a class="button button-quiet" href="/compare">{t.compare.againLink}</a>
+          <a class="button button-quiet" href={`/api/compare/${stored.id}/coverage.csv`} download>{t.compare.coverageCsv}</a>
+          <a class="button button-quiet" href={`/api/compare/${stored.id}`}>{t.compare.dataJson}</a>
           <label class="permalink">
             <span>{t.compare.permalink}</span>
             <input type="text" readonly value={permalink} class="permalink-input" />
