@@ -1,7 +1,7 @@
 /**
- * Cloudflare Workers entry point: the D1 and R2 bindings. Builds the store from `env.DB` (and `env.ORIGINALS`), takes the admin token from the Workers
- * secret `ARMONIZA_ADMIN_TOKEN`, and hands both to the same `createApp` as `node.ts`. Static files (`public/`) are
- * served by Workers assets before this code runs.
+ * Cloudflare Workers entry point: the D1 and R2 bindings. Builds the store from `env.DB` (and `env.ORIGINALS`), takes
+ * the admin token from the Workers secret `ARMONIZA_ADMIN_TOKEN`, and hands both to the same `createApp` as `node.ts`.
+ * Static files (`public/`) are served by Workers assets before this code runs.
  *
  * Unlike `node.ts` it neither migrates nor seeds: a request must not pay for that, and a worker has no start-up
  * moment. Migrations: `wrangler d1 migrations apply armoniza`; seed: `npm run seed:d1 -- --local|--remote`.

@@ -18,9 +18,9 @@
  * in a hash table instead of sorting both.
  */
 import { IntArena, Scratch, view } from './arena';
-import { lineDice, lineHashes, linesOf, sampledHash, type LineTable, type Lines } from './lines';
+import { lineDice, lineHashes, linesOf, sampledHash, type HashedLines, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
-import { tokenize, type Tokens, type Vocabulary } from './tokens';
+import { sameTerms, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Unit } from './types';
 
 /** Model units and the bill units aligned with them (several on either side for merges and splits). */
@@ -88,7 +88,7 @@ export function align(model: Unit[], bill: Unit[], vocab: Vocabulary, lineTable:
 class UnitReads {
   readonly tokens: (Tokens | undefined)[];
   readonly lines: (Lines | undefined)[];
-  readonly lineHashes: (Int32Array | undefined)[];
+  readonly lineHashes: (HashedLines | undefined)[];
   readonly bags: (Bag | undefined)[];
 
   constructor(readonly units: Unit[]) {
@@ -139,7 +139,7 @@ class Aligner {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
       // The overlap of line hashes bounds that of lines: a heavily edited pair fails without its lines interned.
-      const bound = diceUnsorted(this.lineHashes('M', m), this.lineHashes('B', b));
+      const bound = diceUnsorted(this.lineHashes('M', m).hashes, this.lineHashes('B', b).hashes);
       const lines = bound < MIN_SAME_REF ? 0 : lineDice(this.lines('M', m), this.lines('B', b));
       if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
       else {
@@ -231,7 +231,7 @@ class Aligner {
     return (r.lines[u] ??= linesOf(r.units[u]!.text, this.lineTable, this.lineHashes(side, u)));
   }
 
-  private lineHashes(side: 'M' | 'B', u: number): Int32Array {
+  private lineHashes(side: 'M' | 'B', u: number): HashedLines {
     const r = this.read[side];
     return (r.lineHashes[u] ??= lineHashes(r.units[u]!.text, this.arena));
   }
@@ -377,12 +377,6 @@ function hashTerms(terms: Int32Array): number {
   let h = 0x811c9dc5;
   for (let i = 0; i < terms.length; i++) h = Math.imul(h ^ terms[i]!, 0x01000193);
   return h & 0x3fffffff;
-}
-
-function sameTerms(x: Int32Array, y: Int32Array): boolean {
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
 }
 
 // Key of the bigram (x, y), in [UNIGRAMS, 2^30): UNIGRAMS + h mod (2^30 - 2^21) for a 32-bit hash h. The modulus is

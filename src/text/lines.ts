@@ -88,33 +88,40 @@ export function sampledHash(text: string, start: number, end: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
+/** A text split in lines, with each line's `sampledHash`, before any line is interned. */
+export interface HashedLines {
+  hashes: Int32Array;
+  /** As in `Lines`: where each line starts, then the text's length. */
+  offsets: Int32Array;
+}
+
 /**
- * Lines of `text`, interned in `table`; `hashes` are the lines' `lineHashes` when already computed.
+ * Lines of `text`, interned in `table`; `hashed`, when the text was already split by `lineHashes`, spares a second
+ * split and hash.
  *
  * @example
  * const table = new LineTable(); linesOf('uno\ndos\nuno', table).ids // Int32Array [0, 1, 2]
  */
-export function linesOf(text: string, table: LineTable, hashes?: Int32Array): Lines {
-  const n = splitLines(text);
+export function linesOf(text: string, table: LineTable, hashed: HashedLines = lineHashes(text, table.arena)): Lines {
+  const { hashes, offsets } = hashed;
+  const n = hashes.length;
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
-    const start = scratchOffsets[i]!;
-    const stop = last ? text.length : scratchOffsets[i + 1]! - 1;
-    scratchIds[i] = table.idOf(text, start, stop, last, hashes ? hashes[i] : sampledHash(text, start, stop));
+    scratchIds[i] = table.idOf(text, offsets[i]!, last ? text.length : offsets[i + 1]! - 1, last, hashes[i]);
   }
-  return { ids: table.arena.copy(scratchIds, n), offsets: table.arena.copy(scratchOffsets, n + 1) };
+  return { ids: table.arena.copy(scratchIds, n), offsets };
 }
 
 /**
- * The `sampledHash` of every line of `text` (split as `linesOf` splits it), stored in `arena`.
+ * `text` split in lines (as `linesOf` splits it) with the `sampledHash` of each, stored in `arena`.
  *
  * @example
- * const h = lineHashes('uno\ndos\nuno', new IntArena()); h[0] === h[2] // true
+ * const h = lineHashes('uno\ndos\nuno', new IntArena()).hashes; h[0] === h[2] // true
  */
-export function lineHashes(text: string, arena: IntArena): Int32Array {
+export function lineHashes(text: string, arena: IntArena): HashedLines {
   const n = splitLines(text);
   for (let i = 0; i < n; i++) scratchIds[i] = sampledHash(text, scratchOffsets[i]!, i === n - 1 ? text.length : scratchOffsets[i + 1]! - 1);
-  return arena.copy(scratchIds, n);
+  return { hashes: arena.copy(scratchIds, n), offsets: arena.copy(scratchOffsets, n + 1) };
 }
 
 // Start offset of each line of `text` (its "\n" belongs to it) into scratchOffsets, then text.length; returns the number

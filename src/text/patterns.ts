@@ -90,7 +90,6 @@ const MAY_BE_HEADING = firstCharTest(/^[#LTCS]/);
 const MAY_BE_TRANSITORY_HEADER = firstCharTest(/^[#AT]/iu);
 const MAY_BE_REFORM_SECTION = firstCharTest(/^A/iu);
 const MAY_BE_ELISION = firstCharTest(/^[.…\s]/u);
-const opensText = firstCharTest(/^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u);
 // What may follow a label: text, possibly (in a sloppy draft) starting in lower case; not a comma or a stray mark.
 const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
 
@@ -299,9 +298,7 @@ export function isElision(line: string): boolean {
  * @example
  * startsText('de la Constitución') // false
  */
-export function startsText(line: string): boolean {
-  return opensText(line);
-}
+export const startsText = firstCharTest(/^[\p{Lu}\p{N}"“'‘«¿¡(\[…._-]/u);
 
 /**
  * A test of a line's first character against a one-character pattern, read from a table for ASCII (nearly every line)

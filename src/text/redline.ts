@@ -12,7 +12,7 @@
 import { LineTable, linesOf, type Lines } from './lines';
 import { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, type DiffBudget } from './sequence';
-import { commonEnds, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
+import { commonEnds, sameTerms, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { RedlineOp } from './types';
 import { diffWords } from './words';
 
@@ -155,10 +155,4 @@ function words(
   const b = tb ?? tokenize(right, ctx.vocab, RIGHT);
   if (!sameTerms(a.terms, b.terms)) state.present = false;
   if (diffWords(a, b, ctx.vocab, ctx.budget, out)) state.coarse = true;
-}
-
-function sameTerms(x: Int32Array, y: Int32Array): boolean {
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
-  return true;
 }

@@ -282,6 +282,17 @@ function startsAfterSpace(text: string, k: number): boolean {
   return CLASS[text.charCodeAt(k - 1)] === 1 && CLASS[text.charCodeAt(k)] !== 1;
 }
 
+/**
+ * True when two texts have the same words once case and accents are folded away (their `terms` are equal).
+ *
+ * @example
+ * const v = new Vocabulary(); sameTerms(tokenize('La Ley.', v).terms, tokenize('la  ley', v).terms) // true
+ */
+export function sameTerms(x: Int32Array, y: Int32Array): boolean {
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i] !== y[i]) return false;
+  return true;
+}
 
 /** Class of every UTF-16 code unit: 0 punctuation, 1 whitespace, 2 word character. */
 const CLASS = (() => {

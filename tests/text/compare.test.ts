@@ -130,7 +130,7 @@ describe('compare: a draft built from the General Law', () => {
 describe('segmentUnits: what a comparison reads', () => {
   it('gives the units of segment without their children, and the same comparison', () => {
     const text = corpus(GENERAL_LAW);
-    // A draft with edits, a moved article and a new one, so the comparison has every kind of result.
+    // A draft with a sentence added to one article and words changed in many, so provisions are present and modified.
     const draft = text.replace('Artículo 2o.-', 'Artículo 2o.- Se añade esta frase.').replace(/de las víctimas/g, 'de todas las víctimas');
     for (const t of [text, draft, corpus(PALERMO), 'Sin artículos.\n\nOtro párrafo.', '']) {
       const full = segment(t);

@@ -83,39 +83,41 @@ function reflowOps(ops: Op[]): Op[] {
   });
 }
 
+/** A run as the page shows it: reflowed, and marked (inserted, deleted) or not. */
+type ShownOp = Op & { marked: boolean };
+
 const SPACING = /^[ \t]+$/;
 
 /**
- * True when ops[k] deletes spacing that ops[k + 1] replaces with other spacing, once reflowed: a line break of a PDF
- * where the other text has a space, or two spaces for one. Such a change is not marked, as a lawyer's redline would
- * not mark it (the ops keep it; a paragraph break, which reflowing keeps, is still marked).
+ * The runs of a redline for reading: reflowed, and every change marked except spacing replaced by other spacing (a
+ * line break of a PDF where the other text has a space, or two spaces for one), which a lawyer's redline would not
+ * mark. The ops keep it; a paragraph break, which reflowing keeps, is still marked.
  */
-function spacingSwap(ops: Op[], k: number): boolean {
-  return ops[k]?.op === 'delete' && ops[k + 1]?.op === 'insert' && SPACING.test(ops[k]!.text) && SPACING.test(ops[k + 1]!.text);
+function shownOps(raw: Op[]): ShownOp[] {
+  const ops = reflowOps(raw);
+  const swap = (k: number) => ops[k]?.op === 'delete' && ops[k + 1]?.op === 'insert' && SPACING.test(ops[k]!.text) && SPACING.test(ops[k + 1]!.text);
+  return ops.map((o, k) => ({ ...o, marked: o.op !== 'equal' && !swap(k) && !swap(k - 1) }));
 }
 
-export function InlineRedline({ ops: raw }: { ops: Op[] }) {
-  const ops = reflowOps(raw);
-  return (
-    <div class="redline">
-      {ops.map((o, k) =>
-        spacingSwap(ops, k) ? null : o.op === 'equal' || spacingSwap(ops, k - 1) ? o.text : o.op === 'insert' ? <ins>{o.text}</ins> : <del>{o.text}</del>,
-      )}
-    </div>
-  );
+// A run as <ins> or <del> when marked, as bare text when not.
+const runOf = (o: ShownOp) => (!o.marked ? o.text : o.op === 'insert' ? <ins>{o.text}</ins> : <del>{o.text}</del>);
+
+export function InlineRedline({ ops }: { ops: Op[] }) {
+  // An unmarked deletion is spacing replaced by spacing: only the new spacing is shown.
+  return <div class="redline">{shownOps(ops).map((o) => (o.op === 'delete' && !o.marked ? null : runOf(o)))}</div>;
 }
 
 export function SideRedline({ ops: raw, ctx, leftLabel, rightLabel }: { ops: Op[]; ctx: PageCtx; leftLabel?: string; rightLabel?: string }) {
-  const ops = reflowOps(raw);
+  const ops = shownOps(raw);
   return (
     <div class="side-by-side">
       <div>
         <p class="side-label">{leftLabel ?? ctx.t.compare.modelSide}</p>
-        <div class="redline">{ops.map((o, k) => (o.op === 'insert' ? null : o.op === 'delete' && !spacingSwap(ops, k) ? <del>{o.text}</del> : o.text))}</div>
+        <div class="redline">{ops.map((o) => (o.op === 'insert' ? null : runOf(o)))}</div>
       </div>
       <div>
         <p class="side-label">{rightLabel ?? ctx.t.compare.billSide}</p>
-        <div class="redline">{ops.map((o, k) => (o.op === 'delete' ? null : o.op === 'insert' && !spacingSwap(ops, k - 1) ? <ins>{o.text}</ins> : o.text))}</div>
+        <div class="redline">{ops.map((o) => (o.op === 'delete' ? null : runOf(o)))}</div>
       </div>
     </div>
   );
