@@ -7,6 +7,7 @@
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
 import { ensureAdminToken } from './auth/admin-token.js';
+import { listModels } from './db/models.js';
 import { DEFAULT_DB_PATH, openSeededFile } from './db/node-store.js';
 import { nodeAssets } from '../views/node-assets.js';
 
@@ -25,8 +26,11 @@ if (fresh) {
 }
 
 const app = createApp({ store, config: { adminToken, private: privateInstance }, assets: nodeAssets(), compressPages: true });
+// Law texts are not part of the seed: a fresh database has nothing to compare drafts with until one is loaded.
+const noModels = (await listModels(store.db)).length === 0;
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Armoniza is running at http://localhost:${info.port}/  (database: ${dbPath})`);
+  if (noModels) console.log('No model texts yet: `npm run fetch:official` loads the General Law in force as one (see README).');
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -16,7 +16,10 @@ try {
   for (const source of list.sources) {
     process.stdout.write(`${source.id}: ${source.url} … `);
     const result = await fetchOfficial(store, source);
-    if (result.outcome === 'new-version') console.log(`new version ${result.versionId} (${result.date}), sha256 ${result.sha256.slice(0, 12)}…`);
+    if (result.outcome === 'new-version') {
+      const model = result.modelId ? `, model ${result.modelId}` : '';
+      console.log(`new version ${result.versionId} (${result.date})${model}, sha256 ${result.sha256.slice(0, 12)}…`);
+    }
     else if (result.outcome === 'error') (failed += 1), console.log(`failed: ${result.message}`);
     else console.log(result.outcome === 'not-modified' ? 'not modified (304)' : 'unchanged (same SHA-256)');
   }

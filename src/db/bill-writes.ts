@@ -11,7 +11,7 @@ import { randomId, sha256Hex } from '../lib/hash.js';
 import { auditEntry } from './audit.js';
 import { dateColumns } from './date-columns.js';
 import { getVersion } from './bills.js';
-import type { Db, Statement, Store } from './client.js';
+import type { Db, Planned, Statement, Store } from './client.js';
 import type { PlannedFile } from './files.js';
 import { actions, amendments, bills, jurisdictions, sources, versions } from './schema.js';
 import { sourceRow } from './sources.js';
@@ -98,6 +98,13 @@ export interface NewVersion {
 
 /** Adds a version; `file`, when given, is the original it was read from, stored in the same step. */
 export async function addVersion(store: Store, actor: ActorId, billId: string, input: NewVersion, file?: PlannedFile): Promise<string> {
+  const planned = await planVersion(store, actor, billId, input, file);
+  await store.atomic(planned.statements);
+  return planned.id;
+}
+
+/** The writes that add a version (and its original, when given), for a caller that stores more in the same step. */
+export async function planVersion(store: Store, actor: ActorId, billId: string, input: NewVersion, file?: PlannedFile): Promise<Planned> {
   const dates = dateColumns(input.date, 'date');
   await liveBill(store.db, billId);
   const row = {
@@ -105,12 +112,12 @@ export async function addVersion(store: Store, actor: ActorId, billId: string, i
     text: input.text, wordCount: input.text.split(/\s+/).filter(Boolean).length, fileId: file?.id ?? input.fileId ?? null,
   };
   const { text: _text, ...described } = row;
-  await store.atomic([
+  const statements = [
     ...(file ? [file.statement, auditEntry(store, actor, 'create', 'files', file.id, null, { sha256: file.sha256 }, billId)] : []),
     store.db.insert(versions).values(row),
     auditEntry(store, actor, 'create', 'versions', row.id, null, described, billId),
-  ]);
-  return row.id;
+  ];
+  return { id: row.id, statements };
 }
 
 export interface NewAmendment {

@@ -12,6 +12,12 @@ import type * as schema from './schema.js';
 export type Db = BaseSQLiteDatabase<'sync' | 'async', unknown, typeof schema>;
 export type Statement = BatchItem<'sqlite'>;
 
+/** Writes planned for one `atomic` step, and the id of the row they create. */
+export interface Planned {
+  id: string;
+  statements: Statement[];
+}
+
 export interface Store {
   db: Db;
   /** Applies every statement or none of them. */

@@ -9,7 +9,7 @@ import { randomId, sha256Hex } from '../lib/hash.js';
 import type { LegalDocument } from '../text/index.js';
 import { auditEntry } from './audit.js';
 import { dateColumns } from './date-columns.js';
-import type { Db, Store } from './client.js';
+import type { Db, Planned, Store } from './client.js';
 import type { PlannedFile } from './files.js';
 import { files, modelProvisions, models } from './schema.js';
 
@@ -32,17 +32,27 @@ const summaryColumns = {
  * the original it was read from, stored in the same step.
  */
 export async function createModel(store: Store, actor: string, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<string> {
-  const date = dateColumns(input.date ?? 'unknown', 'date');
   if (input.fileId) {
     const [file] = await store.db.select({ id: files.id }).from(files).where(eq(files.id, input.fileId));
     if (!file) throw notFound('file', input.fileId, 'fileId');
   }
+  const planned = await planModel(store, actor, input, document, file);
+  await store.atomic(planned.statements);
+  return planned.id;
+}
+
+/**
+ * The writes that store a model, for a caller that stores more in the same step. `input.fileId` is taken as given:
+ * the original may be one this step stores.
+ */
+export async function planModel(store: Store, actor: string, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<Planned> {
+  const date = dateColumns(input.date ?? 'unknown', 'date');
   if (document.units.length === 0) throw new UserError(422, 'text: no provisions were found in the text', 'text');
   const id = randomId('m');
   const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: true, criterion: null }));
   const chunks = Array.from({ length: Math.ceil(marks.length / 15) }, (_, i) => marks.slice(i * 15, (i + 1) * 15));
   const sha256 = await sha256Hex(input.text);
-  await store.atomic([
+  const statements = [
     ...(file ? [file.statement, auditEntry(store, actor, 'create', 'files', file.id, null, { sha256: file.sha256 })] : []),
     auditEntry(store, actor, 'create', 'models', id, null, { title: input.title, language: input.language, source: input.source ?? null, date: date.dateValue, sha256, provisions: marks.length }),
     store.db.insert(models).values({
@@ -50,8 +60,8 @@ export async function createModel(store: Store, actor: string, input: NewModel, 
       fileId: file?.id ?? input.fileId ?? null,
     }),
     ...chunks.map((rows) => store.db.insert(modelProvisions).values(rows)),
-  ]);
-  return id;
+  ];
+  return { id, statements };
 }
 
 export async function listModels(db: Db) {

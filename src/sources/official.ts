@@ -1,18 +1,21 @@
 /**
  * Watching official documents: download each listed source with a conditional request, skip it when the server says
  * it has not changed (304) or its bytes hash as before, and otherwise read it (src/ingest) and store it as a new
- * version of its bill, with the original, in one step. Every fetch is recorded with its time and outcome.
- * Web-standard `fetch` only, so it runs on Node and on Workers (a cron trigger) alike.
+ * version of its bill, with the original, in one step — and, for a source that is model legislation (the General Law),
+ * as a model text too, so drafts can be compared with the law in force. Every fetch is recorded with its time and
+ * outcome. Web-standard `fetch` only, so it runs on Node and on Workers (a cron trigger) alike.
  */
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import { addVersion } from '../db/bill-writes.js';
+import { planVersion } from '../db/bill-writes.js';
 import type { Store } from '../db/client.js';
 import { planFile } from '../db/files.js';
+import { planModel } from '../db/models.js';
 import { officialSources } from '../db/schema.js';
 import { VERSION_STAGE_VALUES } from '../domain/vocabulary.js';
 import { extractDocument } from '../ingest/index.js';
 import { sha256Hex } from '../lib/hash.js';
+import { segment } from '../text/index.js';
 
 /** How the audit trail names the versions this watcher adds. */
 export const FETCH_ACTOR = 'fetch:official';
@@ -27,13 +30,15 @@ export const officialSourceList = z.object({
       url: z.url(),
       bill: z.string().min(1),
       stage: z.enum(VERSION_STAGE_VALUES),
+      /** Model legislation: each new version is also stored as a model text, titled with its date. */
+      model: z.object({ title: z.string().min(1), language: z.enum(['es', 'en']).default('es') }).strict().optional(),
     }),
   ),
 });
 export type OfficialSource = z.infer<typeof officialSourceList>['sources'][number];
 
 export type FetchOutcome =
-  | { id: string; outcome: 'new-version'; versionId: string; date: string; sha256: string }
+  | { id: string; outcome: 'new-version'; versionId: string; modelId?: string; date: string; sha256: string }
   | { id: string; outcome: 'not-modified' | 'unchanged'; sha256: string | null }
   | { id: string; outcome: 'error'; message: string };
 
@@ -91,9 +96,18 @@ export async function fetchOfficial(store: Store, source: OfficialSource, fetchI
     const extracted = await extractDocument(bytes, { filename });
     const file = await planFile(store, bytes, extracted);
     const date = versionDateOf(extracted.text, fetchedAt.slice(0, 10));
-    const versionId = await addVersion(store, FETCH_ACTOR, source.bill, { stage: source.stage, date, text: extracted.text, sourceUrl: source.url }, file);
-    await store.atomic([record({ ...cache, versionId, outcome: 'new-version' })]);
-    return { id: source.id, outcome: 'new-version', versionId, date, sha256 };
+    const version = await planVersion(store, FETCH_ACTOR, source.bill, { stage: source.stage, date, text: extracted.text, sourceUrl: source.url }, file);
+    const model = source.model
+      ? await planModel(
+          store,
+          FETCH_ACTOR,
+          { title: `${source.model.title} (${date})`, language: source.model.language, source: source.url, date, text: extracted.text, fileId: file.id },
+          segment(extracted.text),
+        )
+      : undefined;
+    // The version, the model and the record of this fetch land together or not at all.
+    await store.atomic([...version.statements, ...(model?.statements ?? []), record({ ...cache, versionId: version.id, outcome: 'new-version' })]);
+    return { id: source.id, outcome: 'new-version', versionId: version.id, ...(model ? { modelId: model.id } : {}), date, sha256 };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     await store.atomic([record({ outcome: `error: ${message}` })]);

@@ -1,7 +1,7 @@
 /**
  * `fetch:official` against a local HTTP server on 127.0.0.1 serving the official PDF of the General Law (from
  * ../shared/corpus), then a 304, then the same bytes without validators, then a changed file, then a failure.
- * Never against the internet.
+ * The source is model legislation: each new version is a model text too. Never against the internet.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,7 +27,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((ok) => server.listen(0, '127.0.0.1', ok));
   const { port } = server.address() as AddressInfo;
-  source = { id: 'lgpsedmtp-test', title: 'Ley General', url: `http://127.0.0.1:${port}/LeyesBiblio/pdf/LGPSEDMTP.pdf`, bill: 'mx-lgpsedmtp', stage: 'in-force' };
+  source = {
+    id: 'lgpsedmtp-test',
+    title: 'Ley General',
+    url: `http://127.0.0.1:${port}/LeyesBiblio/pdf/LGPSEDMTP.pdf`,
+    bill: 'mx-lgpsedmtp',
+    stage: 'in-force',
+    model: { title: 'Ley General (LGPSEDMTP)', language: 'es' },
+  };
   t = await startNodeApp();
 });
 afterAll(async () => {
@@ -36,6 +43,7 @@ afterAll(async () => {
 });
 
 const versions = async () => (await t.call('GET', '/api/bills/mx-lgpsedmtp')).body.versions as any[];
+const models = async () => (await t.call('GET', '/api/models')).body as any[];
 
 describe('fetch:official', () => {
   it('imports the official PDF as a new version, dated by its last reform, with the original kept', async () => {
@@ -47,17 +55,32 @@ describe('fetch:official', () => {
     expect(new Uint8Array(await original.arrayBuffer())).toEqual(served.bytes);
   }, 60_000);
 
+  it('keeps that version as a model text too, dated and linked to the same original, ready to compare with', async () => {
+    const [version] = await versions();
+    const [summary] = await models();
+    expect(summary).toMatchObject({ title: 'Ley General (LGPSEDMTP) (2025-11-14)', date: '2025-11-14', source: source.url, fileId: version.fileId, sha256: version.sha256 });
+    const model = (await t.call('GET', `/api/models/${summary.id}`)).body;
+    expect(model.provisions.filter((p: any) => p.kind === 'article')).toHaveLength(126);
+    const compared = await t.call('POST', '/api/compare', { model: summary.id, version: version.id });
+    expect(compared.status).toBe(200);
+    expect(compared.body.result.summary).toMatchObject({ present: model.provisions.length, modified: 0, missing: 0, added: 0 });
+    const page = await t.app.request('/compare');
+    expect(await page.text()).toContain('Ley General (LGPSEDMTP) (2025-11-14)');
+  }, 60_000);
+
   it('skips the document when the server answers 304', async () => {
     const result = await fetchOfficial(t.store, source);
     expect(result.outcome).toBe('not-modified');
     expect(requests.at(-1)!.ifNoneMatch).toBe('"v1"');
     expect(await versions()).toHaveLength(1);
+    expect(await models()).toHaveLength(1);
   });
 
   it('skips the document when its bytes hash as before', async () => {
     served.etag = null;
     expect((await fetchOfficial(t.store, source)).outcome).toBe('unchanged');
     expect(await versions()).toHaveLength(1);
+    expect(await models()).toHaveLength(1);
   });
 
   it('imports a changed document as a new version', async () => {
@@ -71,14 +94,29 @@ describe('fetch:official', () => {
     const all = await versions();
     expect(all).toHaveLength(2);
     expect(all[1].sha256).not.toBe(all[0].sha256);
+    const [, model] = await models();
+    expect(model).toMatchObject({ id: (result as { modelId: string }).modelId, sha256: all[1].sha256, fileId: all[1].fileId });
+  });
+
+  it('stores neither version nor model when the new text cannot be a model (nothing but a page number)', async () => {
+    const pdf = await PDFDocument.create();
+    const font = await pdf.embedFont(StandardFonts.Helvetica);
+    pdf.addPage().drawText('1 de 1', { x: 300, y: 40, size: 10, font });
+    served = { bytes: await pdf.save(), etag: '"v3"', status: 200 };
+    const [beforeVersions, beforeModels] = [await versions(), await models()];
+    const result = await fetchOfficial(t.store, source);
+    expect(result).toMatchObject({ outcome: 'error', message: expect.stringContaining('no provisions') });
+    expect(await versions()).toEqual(beforeVersions);
+    expect(await models()).toEqual(beforeModels);
   });
 
   it('records a failure without storing anything', async () => {
     served.status = 500;
-    const before = await versions();
+    const [before, beforeModels] = [await versions(), await models()];
     const result = await fetchOfficial(t.store, source);
     expect(result).toMatchObject({ outcome: 'error', message: expect.stringContaining('HTTP 500') });
     expect(await versions()).toEqual(before);
+    expect(await models()).toEqual(beforeModels);
     const row = t.store.sqlite.prepare('SELECT outcome, fetched_at FROM official_sources WHERE id = ?').get(source.id) as { outcome: string; fetched_at: string };
     expect(row.outcome).toContain('HTTP 500');
     expect(row.fetched_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);

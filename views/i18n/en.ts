@@ -129,7 +129,7 @@ export const en: Dict = {
     heading: 'Compare a draft with a model text',
     lede: 'Paste a draft bill or upload a file (PDF, DOCX or TXT), choose the model, and see article by article what the draft keeps, changes, adds and leaves out.',
     model: 'Model text',
-    noModels: 'There are no model texts on this server yet. An editor can load one with “npm run import -- law.pdf --model --title …” or POST /api/models.',
+    noModels: 'There are no model texts on this server yet. An editor can load the General Law in force, from the Cámara de Diputados, with “npm run fetch:official”; or any text with “npm run import -- law.pdf --model --title …” or POST /api/models.',
     paste: 'Paste the text',
     pasteHelp: "Paste the draft's text here.",
     upload: 'Or upload a file',

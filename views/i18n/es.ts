@@ -129,7 +129,7 @@ export const es = {
     heading: 'Comparar un proyecto con un texto modelo',
     lede: 'Pegue un proyecto de ley o suba un archivo (PDF, DOCX o TXT), elija el modelo y vea, artículo por artículo, qué conserva, qué cambia, qué añade y qué omite.',
     model: 'Texto modelo',
-    noModels: 'Aún no hay textos modelo en este servidor. Un editor puede cargar uno con «npm run import -- ley.pdf --model --title …» o con POST /api/models.',
+    noModels: 'Aún no hay textos modelo en este servidor. Un editor puede cargar la Ley General vigente, desde la Cámara de Diputados, con «npm run fetch:official»; o cualquier texto con «npm run import -- ley.pdf --model --title …» o con POST /api/models.',
     paste: 'Pegar el texto',
     pasteHelp: 'Pegue aquí el texto del proyecto.',
     upload: 'O subir un archivo',
