@@ -6,7 +6,7 @@
  *   /embed/map        the map alone, for iframes on other sites (framing allowed from anywhere)
  *   /map.svg          the map as a standalone SVG file
  *   /timeline         national timeline (mermaid, with its source and an HTML list)
- *   /states, /states/:id, /bills/:id, /compare
+ *   /states, /states/:id, /bills/:id, /compare, /models/:id
  *   /assets/*         CSS, scripts, the mermaid ESM bundle (see `assets.ts` for how each runtime serves them)
  *
  * Pages read data only through `data.ts` (the API's own data functions) and render through `PageCache` (ETag, 304,
@@ -36,6 +36,8 @@ import { StatePage } from './pages/state.js';
 import { BillPage } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
 import { ComparePage, CompareResultPage, type CompareFormValues } from './pages/compare.js';
+import { ModelPage } from './pages/model.js';
+import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
@@ -102,7 +104,7 @@ export function createPages(options: PagesOptions = {}) {
 
   const models = (c: Context<AppEnv>) => c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
 
-  const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/embed/*'];
+  const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/models/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
   for (const path of PAGE_PATHS.filter((p) => p !== '/embed/*')) pages.use(path, pageHeaders);
   pages.use('/signin', pageHeaders);
@@ -310,6 +312,14 @@ export function createPages(options: PagesOptions = {}) {
     return cache.html(c, ['compare-result', ctx.lang, id, viewer ?? '', data.hash, view, permalink], () =>
       documentHtml(<CompareResultPage ctx={ctx} stored={data.value!.stored} modelUnits={data.value!.modelUnits} view={view} permalink={permalink} />),
     );
+  });
+
+  pages.get('/models/:id', async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id');
+    const data = await c.var.reads.derive(`model|${id}`, () => loadModelDetail(c.var.store.db, id));
+    if (!data.value) return notFound(c, ctx, ctx.t.model.notFound);
+    return cache.html(c, ['model', ctx.lang, id, data.hash], () => documentHtml(<ModelPage ctx={ctx} model={data.value!.detail} outline={data.value!.outline} />));
   });
 
   pages.get('/assets/palette.css', (c) => {

@@ -5,10 +5,11 @@
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { compareWithModel, coverageRows, diffTexts, getComparison, getComparisonJson, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
+import { loadModelDetail } from '../analysis/model-detail.js';
 import { toCsv } from '../lib/csv.js';
 import { getVersion } from '../db/bills.js';
 import { getFileText } from '../db/files.js';
-import { createModel, getModel, listModels, markProvisions } from '../db/models.js';
+import { createModel, listModels, markProvisions } from '../db/models.js';
 import { notFound, UserError } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import {
@@ -61,26 +62,9 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const { id } = c.req.valid('param');
-      const model = await getModel(c.var.store.db, id);
+      const model = await loadModelDetail(c.var.store.db, id);
       if (!model) throw notFound('model', id);
-      const doc = await segmentCached(model.text, model.sha256);
-      const marks = new Map(model.marks.map((m) => [m.ref, m]));
-      const criteria = new Map<string, string[]>();
-      for (const m of model.marks) if (m.criterion) criteria.set(m.criterion, [...(criteria.get(m.criterion) ?? []), m.ref]);
-      const { text: _text, marks: _marks, ...summary } = model;
-      return c.json(
-        {
-          ...summary,
-          provisions: doc.units.map((u) => ({
-            ref: u.ref, kind: u.kind, label: u.label, text: u.text, path: u.path, ...(u.decree ? { decree: u.decree } : {}), notes: u.notes,
-            mandatory: marks.get(u.ref)?.mandatory ?? true, criterion: marks.get(u.ref)?.criterion ?? null,
-            children: u.children.map((ch) => ({ ref: ch.ref, label: ch.label, notes: ch.notes })),
-          })),
-          criteria: [...criteria].map(([name, refs]) => ({ name, refs })),
-          warnings: doc.warnings,
-        },
-        200,
-      );
+      return c.json(model.detail, 200);
     },
   );
 

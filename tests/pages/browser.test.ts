@@ -239,6 +239,20 @@ describe.skipIf(!available)('pages in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('a model page reads as the law, with its contents linked, and passes axe', async () => {
+    const model = (await server.api('GET', '/api/models')).body[0];
+    const { page, problems } = await open(`/models/${model.id}`);
+    expect(await page.locator('h1').textContent()).toBe(model.title);
+    expect(await page.locator('article.provision').count()).toBe((await server.api('GET', `/api/models/${model.id}`)).body.provisions.length);
+    await page.click('a.button[href^="/compare?model="]');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#model').inputValue()).toBe(model.id);
+    await page.goBack();
+    await screenshot(page, 'model-es');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('compare: upload a file → the same result page', async () => {
     const model = (await server.api('GET', '/api/models')).body[0];
     const { page, problems } = await open('/compare?lang=en');

@@ -495,3 +495,88 @@ describe('compare', () => {
     expect((await get('/compare/does-not-exist')).status).toBe(404);
   });
 });
+
+describe('the model page', () => {
+  // A small law of our own: a book and two titles, an article with fracciones and reform notes, the original decree's
+  // transitorios and a reform decree's.
+  const LAW = [
+    'LIBRO PRIMERO',
+    'DE LO SUSTANTIVO',
+    'TÍTULO PRIMERO',
+    'DISPOSICIONES GENERALES',
+    'Artículo 1o. Esta Ley es de orden público.',
+    'Artículo 2o. Son autoridades:',
+    'I. La Fiscalía <General>;',
+    'Fracción reformada DOF 19-01-2018',
+    'II. La Comisión.',
+    'Artículo reformado DOF 07-06-2024',
+    'TÍTULO SEGUNDO',
+    'DE LOS DELITOS',
+    'Artículo 3o. Comete el delito quien explote a otra persona.',
+    'TRANSITORIOS',
+    'Primero.- La Ley entra en vigor al día siguiente.',
+    'ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA',
+    'DECRETO por el que se reforma el artículo 2o.',
+    'Publicado en el Diario Oficial de la Federación el 19 de enero de 2018',
+    'TRANSITORIO',
+    'Único.- El decreto entra en vigor al día siguiente.',
+  ].join('\n');
+  let id: string;
+
+  beforeAll(async () => {
+    const created = await t.call('POST', '/api/models', { title: 'Ley <modelo> de prueba', text: LAW, source: 'https://example.org/ley.pdf', date: '2012-06-14' });
+    expect(created.status).toBe(201);
+    id = created.body.id;
+    const marked = await t.call('PATCH', `/api/models/${id}/provisions`, { marks: [{ ref: '3', mandatory: false, criterion: 'Tipos penales' }] });
+    expect(marked.status).toBe(200);
+  });
+
+  it('reads as the law: headings as written, then each provision with its text, reform history and marks', async () => {
+    const { res, body } = await html(`/models/${id}?lang=es`);
+    expect(res.status).toBe(200);
+    expect(body).toContain('Ley &lt;modelo&gt; de prueba');
+    expect(body).not.toContain('<modelo>');
+    expect(body).toContain('La Fiscalía &lt;General&gt;;');
+    const order = ['LIBRO PRIMERO — DE LO SUSTANTIVO', 'TÍTULO PRIMERO — DISPOSICIONES GENERALES', 'Artículo 1o', 'Artículo 2o', 'TÍTULO SEGUNDO — DE LOS DELITOS', 'Artículo 3o', 'Transitorios del decreto original', 'Transitorio Primero', 'Transitorios del decreto DOF 19-01-2018', 'Transitorio Único (DOF 19-01-2018)'];
+    const provisions = body.slice(body.indexOf('id="provisions"'));
+    const at = order.map((text) => provisions.indexOf(`>${text}<`));
+    expect(at.every((i) => i > 0), JSON.stringify(order.filter((_, k) => at[k]! < 0))).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+    // Reform notes are history, not text: the article's own, and its fracción's under its ref.
+    const article2 = provisions.slice(provisions.indexOf('>Artículo 2o<'), provisions.indexOf('>TÍTULO SEGUNDO'));
+    expect(article2).toContain('Artículo reformado DOF 07-06-2024');
+    expect(article2).toContain('<strong>fr. I: </strong>Fracción reformada DOF 19-01-2018');
+    expect(article2.slice(article2.indexOf('class="redline"'), article2.indexOf('</div>', article2.indexOf('class="redline"')))).not.toContain('reformad');
+    // Marks: article 3 optional under its criterion, the others mandatory; the criteria listed.
+    const article3 = provisions.slice(provisions.indexOf('>Artículo 3o<'), provisions.indexOf('>Transitorios del decreto original'));
+    expect(article3).toContain('>Opcional<');
+    expect(article3).toContain('Criterio: Tipos penales');
+    expect(article2).toContain('>Obligatoria<');
+    expect(body).toMatch(/<strong>Tipos penales<\/strong>: 3/);
+    // Facts about the text, and the way to compare with it.
+    expect(body).toContain('href="https://example.org/ley.pdf"');
+    expect(body).toContain('14 de junio de 2012');
+    expect(body).toContain(`href="/compare?model=${id}"`);
+    expect(body).toContain('3 artículos · 2 transitorios');
+  });
+
+  it('is linked from the compare form and from a comparison, and speaks English too', async () => {
+    expect((await html('/compare?lang=en')).body).toContain(`href="/models/${id}"`);
+    const form = new FormData();
+    form.set('model', id);
+    form.set('text', 'Artículo 1. Esta Ley es de orden público.');
+    const res = await app.request('/compare', { method: 'POST', body: form, headers: { Origin: 'http://localhost' } });
+    expect(res.status).toBe(303);
+    expect((await html(`${res.headers.get('location')}?lang=en`)).body).toContain(`href="/models/${id}"`);
+    const { body } = await html(`/models/${id}?lang=en`);
+    expect(body).toContain('Transitory provisions of the decree DOF 19-01-2018');
+    expect(body).toContain('>Optional<');
+    expect(body).toContain('3 articles · 2 transitory provisions');
+  });
+
+  it('an unknown model is a 404 page', async () => {
+    const { res, body } = await html('/models/m-nope?lang=en');
+    expect(res.status).toBe(404);
+    expect(body).toContain('There is no such model text.');
+  });
+});

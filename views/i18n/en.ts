@@ -182,6 +182,33 @@ export const en: Dict = {
     ofVersion: (v: string) => `Version: ${v}`,
     error: 'The comparison failed',
   },
+  model: {
+    titleSuffix: 'Model text',
+    eyebrow: 'Model text',
+    compareWith: 'Compare a draft with this model',
+    date: 'Date',
+    language: 'Language',
+    source: 'Source',
+    original: 'Original file',
+    download: 'Download',
+    fingerprint: 'Fingerprint (SHA-256 of the text)',
+    counts: (articles: number, transitory: number, other: number) =>
+      [articles ? `${articles} ${articles === 1 ? 'article' : 'articles'}` : '', transitory ? `${transitory} ${transitory === 1 ? 'transitory provision' : 'transitory provisions'}` : '', other ? `${other} ${other === 1 ? 'paragraph' : 'paragraphs'}` : '']
+        .filter(Boolean)
+        .join(' · '),
+    contents: 'Contents',
+    provisions: 'Provisions',
+    transitory: (decree: string | undefined) => (!decree || decree === 'original' ? 'Transitory provisions of the original decree' : `Transitory provisions of the decree ${decree}`),
+    mandatory: 'Mandatory',
+    optional: 'Optional',
+    criterion: 'Criterion',
+    marksHelp: 'Editors set which provisions are mandatory and which criterion groups them (PATCH /api/models/:id/provisions); every comparison’s summaries follow them.',
+    criteria: 'Criteria',
+    history: 'Reform history',
+    warnings: 'What to know about how this text was read',
+    notFound: 'There is no such model text.',
+    readModel: 'Read the model',
+  },
   changes: {
     title: 'Change history',
     intro: 'Who recorded or changed each fact and when, with the values before and after. This record cannot be altered.',

@@ -182,6 +182,33 @@ export const es = {
     ofVersion: (v: string) => `Versión: ${v}`,
     error: 'No se pudo comparar',
   },
+  model: {
+    titleSuffix: 'Texto modelo',
+    eyebrow: 'Texto modelo',
+    compareWith: 'Comparar un proyecto con este modelo',
+    date: 'Fecha',
+    language: 'Idioma',
+    source: 'Fuente',
+    original: 'Archivo original',
+    download: 'Descargar',
+    fingerprint: 'Huella (SHA-256 del texto)',
+    counts: (articles: number, transitory: number, other: number) =>
+      [articles ? `${articles} ${articles === 1 ? 'artículo' : 'artículos'}` : '', transitory ? `${transitory} ${transitory === 1 ? 'transitorio' : 'transitorios'}` : '', other ? `${other} ${other === 1 ? 'párrafo' : 'párrafos'}` : '']
+        .filter(Boolean)
+        .join(' · '),
+    contents: 'Contenido',
+    provisions: 'Disposiciones',
+    transitory: (decree: string | undefined) => (!decree || decree === 'original' ? 'Transitorios del decreto original' : `Transitorios del decreto ${decree}`),
+    mandatory: 'Obligatoria',
+    optional: 'Opcional',
+    criterion: 'Criterio',
+    marksHelp: 'Qué disposiciones son obligatorias y en qué criterio se agrupan lo fijan los editores (PATCH /api/models/:id/provisions); los resúmenes de cada comparación los siguen.',
+    criteria: 'Criterios',
+    history: 'Historia de reformas',
+    warnings: 'Lo que conviene saber de la lectura de este texto',
+    notFound: 'No existe ese texto modelo.',
+    readModel: 'Leer el modelo',
+  },
   changes: {
     title: 'Historial de cambios',
     intro: 'Quién registró o cambió cada dato y cuándo, con los valores antes y después. Este registro no se puede modificar.',

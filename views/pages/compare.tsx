@@ -43,6 +43,15 @@ export function ComparePage({ ctx, models, values = {}, error }: { ctx: PageCtx;
                 <option value={m.id} selected={m.id === values.model}>{m.title}</option>
               ))}
             </select>
+            <p class="help">
+              {t.model.readModel}:{' '}
+              {models.map((m, i) => (
+                <>
+                  {i ? ' · ' : ''}
+                  <a href={`/models/${encodeURIComponent(m.id)}`}>{m.title}</a>
+                </>
+              ))}
+            </p>
           </div>
           <div>
             <label for="label">{t.compare.draftLabel}</label>
@@ -91,7 +100,7 @@ export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: 
         <p class="eyebrow">{t.compare.resultTitle}</p>
         <h1 class="bill-heading">{stored.bill.label}</h1>
         <p class="lede">
-          {t.compare.versus} <strong>{stored.model.title}</strong> · {t.compare.words(stored.bill.words.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US'))} · {t.compare.computed(dayText(stored.createdAt.slice(0, 10), lang))}
+          {t.compare.versus} <strong><a href={`/models/${encodeURIComponent(stored.model.id)}`}>{stored.model.title}</a></strong> · {t.compare.words(stored.bill.words.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US'))} · {t.compare.computed(dayText(stored.createdAt.slice(0, 10), lang))}
         </p>
         <p class="print-only">{t.compare.permalink}: {permalink}</p>
         <div class="result-actions no-print">
