@@ -574,6 +574,13 @@ describe('the model page', () => {
     expect(body).toContain('3 articles · 2 transitory provisions');
   });
 
+  it("shows what the engine noticed in the page's language", async () => {
+    const created = await t.call('POST', '/api/models', { title: 'Declaración sin artículos', text: 'Primer párrafo de la declaración.\n\nSegundo párrafo.', source: 'tests' });
+    expect(created.status).toBe(201);
+    expect((await html(`/models/${created.body.id}?lang=es`)).body).toContain('No se reconocieron artículos: el texto se compara párrafo por párrafo.');
+    expect((await html(`/models/${created.body.id}?lang=en`)).body).toContain('No articles recognised: the text is compared paragraph by paragraph.');
+  });
+
   it('an unknown model is a 404 page', async () => {
     const { res, body } = await html('/models/m-nope?lang=en');
     expect(res.status).toBe(404);

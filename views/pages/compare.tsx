@@ -4,6 +4,7 @@
  * without JavaScript; the result prints as a clean redline (see the print rules in app.css).
  */
 import { dayText } from '../i18n/index.js';
+import { warningText } from '../i18n/engine-warnings.js';
 import { Layout, withQuery, type PageCtx } from '../layout.js';
 import { AddedList, MissingList, Provisions, SummaryCards, type RedlineView, type ResultView, type Unit } from '../components/redline.js';
 import { Breadcrumbs, Section } from './state.js';
@@ -122,7 +123,7 @@ export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: 
           {r.warnings.length ? (
             <ul>
               {r.warnings.map((w) => (
-                <li>{w}</li>
+                <li>{warningText(w, lang)}</li>
               ))}
             </ul>
           ) : null}

@@ -5,6 +5,7 @@
  */
 import type { ModelDetail, OutlineHeading } from '../../src/analysis/model-detail.js';
 import { Layout, type PageCtx } from '../layout.js';
+import { warningText } from '../i18n/engine-warnings.js';
 import { FactDate, SourceCite } from '../components/facts.js';
 import { reflow, unitName } from '../components/redline.js';
 import { Breadcrumbs, Section } from './state.js';
@@ -44,7 +45,7 @@ export function ModelPage({ ctx, model, outline }: { ctx: PageCtx; model: ModelD
           <summary>{t.model.warnings}</summary>
           <ul>
             {model.warnings.map((w) => (
-              <li>{w}</li>
+              <li>{warningText(w, lang)}</li>
             ))}
           </ul>
         </details>
