@@ -49,7 +49,9 @@ export async function planModel(store: Store, actor: string, input: NewModel, do
   const date = dateColumns(input.date ?? 'unknown', 'date');
   if (document.units.length === 0) throw new UserError(422, 'text: no provisions were found in the text', 'text');
   const id = randomId('m');
-  const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: true, criterion: null }));
+  // Articles start mandatory; transitorios optional: they govern the entry into force of the decree that holds them,
+  // and a state law harmonized with the model does not reproduce them. Editors change either (markProvisions).
+  const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: u.kind !== 'transitory', criterion: null }));
   const chunks = Array.from({ length: Math.ceil(marks.length / 15) }, (_, i) => marks.slice(i * 15, (i + 1) * 15));
   const sha256 = await sha256Hex(input.text);
   const statements = [

@@ -552,6 +552,10 @@ describe('the model page', () => {
     expect(article3).toContain('>Opcional<');
     expect(article3).toContain('Criterio: Tipos penales');
     expect(article2).toContain('>Obligatoria<');
+    // Transitorios start optional.
+    const transitorios = provisions.slice(provisions.indexOf('>Transitorios del decreto original'));
+    expect(transitorios.match(/>Opcional</g)).toHaveLength(2);
+    expect(transitorios).not.toContain('>Obligatoria<');
     expect(body).toMatch(/<strong>Tipos penales<\/strong>: 3/);
     // Facts about the text, and the way to compare with it.
     expect(body).toContain('href="https://example.org/ley.pdf"');

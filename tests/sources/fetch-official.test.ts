@@ -64,6 +64,8 @@ describe('fetch:official', () => {
     const compared = await t.call('POST', '/api/compare', { model: summary.id, version: version.id });
     expect(compared.status).toBe(200);
     expect(compared.body.result.summary).toMatchObject({ present: model.provisions.length, modified: 0, missing: 0, added: 0 });
+    // Its 126 articles start mandatory, its 40 transitorios optional.
+    expect(compared.body.result.summary.mandatory).toMatchObject({ present: 126, total: 126 });
     const page = await t.app.request('/compare');
     expect(await page.text()).toContain('Ley General (LGPSEDMTP) (2025-11-14)');
   }, 60_000);

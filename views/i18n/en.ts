@@ -202,7 +202,7 @@ export const en: Dict = {
     mandatory: 'Mandatory',
     optional: 'Optional',
     criterion: 'Criterion',
-    marksHelp: 'Editors set which provisions are mandatory and which criterion groups them (PATCH /api/models/:id/provisions); every comparison’s summaries follow them.',
+    marksHelp: 'Articles start as mandatory and transitorios as optional; editors change which are and which criterion groups them (PATCH /api/models/:id/provisions), and every comparison’s summaries follow them.',
     criteria: 'Criteria',
     history: 'Reform history',
     warnings: 'What to know about how this text was read',

@@ -202,7 +202,7 @@ export const es = {
     mandatory: 'Obligatoria',
     optional: 'Opcional',
     criterion: 'Criterio',
-    marksHelp: 'Qué disposiciones son obligatorias y en qué criterio se agrupan lo fijan los editores (PATCH /api/models/:id/provisions); los resúmenes de cada comparación los siguen.',
+    marksHelp: 'Los artículos empiezan como obligatorios y los transitorios como opcionales; los editores cambian cuáles lo son y en qué criterio se agrupan (PATCH /api/models/:id/provisions), y los resúmenes de cada comparación los siguen.',
     criteria: 'Criterios',
     history: 'Historia de reformas',
     warnings: 'Lo que conviene saber de la lectura de este texto',
