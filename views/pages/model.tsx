@@ -20,6 +20,7 @@ export function ModelPage({ ctx, model, outline }: { ctx: PageCtx; model: ModelD
   const count = (kind: string) => model.provisions.filter((p) => p.kind === kind).length;
   const articles = count('article');
   const transitory = count('transitory');
+  const parts = sectionsOf(model.provisions, outline, ctx);
   return (
     <Layout ctx={ctx} title={`${model.title} · ${t.model.titleSuffix}`} section="compare">
       <Breadcrumbs ctx={ctx} items={[[t.nav.compare, '/compare'], [t.model.titleSuffix, null]]} />
@@ -61,10 +62,10 @@ export function ModelPage({ ctx, model, outline }: { ctx: PageCtx; model: ModelD
           </ul>
         </Section>
       ) : null}
-      <Contents ctx={ctx} model={model} outline={outline} />
+      <Contents ctx={ctx} parts={parts} />
       <Section id="provisions" title={t.model.provisions}>
         <p class="help">{t.model.marksHelp}</p>
-        {sectionsOf(model.provisions, outline, ctx).map((part) =>
+        {parts.map((part) =>
           part.heading !== undefined ? (
             <h3 class={`model-heading depth-${part.depth}`} id={part.id}>{part.heading}</h3>
           ) : (
@@ -110,8 +111,9 @@ function ProvisionCard({ ctx, provision: p, index, level }: { ctx: PageCtx; prov
   );
 }
 
-function Contents({ ctx, model, outline }: { ctx: PageCtx; model: ModelDetail; outline: OutlineHeading[] }) {
-  const entries = sectionsOf(model.provisions, outline, ctx).flatMap((part) => (part.heading !== undefined && part.depth <= 1 ? [part] : []));
+// The books and titles (the first two levels of headings) and the decrees' transitorios, linked.
+function Contents({ ctx, parts }: { ctx: PageCtx; parts: Part[] }) {
+  const entries = parts.flatMap((part) => (part.heading !== undefined && part.depth <= 1 ? [part] : []));
   if (entries.length < 2) return null;
   return (
     <nav class="model-contents" aria-labelledby="contents-h">
