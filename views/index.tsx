@@ -102,7 +102,8 @@ export function createPages(options: PagesOptions = {}) {
   const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string) =>
     cache.html(c, ['404', ctx.lang, ctx.path, message ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} />), 404);
 
-  const models = (c: Context<AppEnv>) => c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date })));
+  const models = (c: Context<AppEnv>) =>
+    c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date, sha256: m.sha256 })));
 
   const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/models/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
@@ -195,19 +196,20 @@ export function createPages(options: PagesOptions = {}) {
     const list = await models(c);
     const latest = latestVersion(data.value.bills);
     const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
+    // The text the model was made from (the General Law on the federation's page) is not compared with itself.
+    const isModel = latest !== undefined && list.value.find((m) => m.id === modelId)?.sha256 === latest.version.sha256;
     const coverage =
-      latest && modelId
+      latest && modelId && !isModel
         ? await c.var.reads.derive(`coverage|${modelId}|${latest.version.id}`, async () => {
             const version = await getVersion(c.var.store.db, latest.version.id);
             if (!version) return undefined;
             const stored = await compareWithModel(c.var.store, modelId, version.text, { label: `${version.billId} (${version.stage}, ${version.dateValue})`, versionId: version.id });
-            return { id: stored.id, result: stored.result, modelTitle: stored.model.title };
+            return { id: stored.id, result: stored.result };
           })
         : undefined;
-    const coverageProps = coverage?.value && latest ? { models: list.value, modelId: modelId!, bill: latest.bill, version: latest.version, ...coverage.value } : undefined;
-    return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? ''], () =>
-      documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={coverageProps ? <CoverageBlock ctx={ctx} {...coverageProps} /> : undefined} />),
-    );
+    const base = latest && modelId ? { models: list.value, modelId, bill: latest.bill, version: latest.version } : undefined;
+    const block = base && isModel ? <CoverageBlock ctx={ctx} {...base} /> : base && coverage?.value ? <CoverageBlock ctx={ctx} {...base} comparison={coverage.value} /> : undefined;
+    return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? '', modelId ?? ''], () => documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={block} />));
   });
 
   pages.get('/bills/:id', async (c) => {

@@ -479,6 +479,7 @@ describe('compare', () => {
     const link = body.match(/href="\/compare\/([0-9a-f]{16,})"/);
     expect(link).not.toBeNull();
     expect(body).toContain('Version: As introduced, February 2024');
+    expect(body).toMatch(/against <a href="\/models\/[^"]+">Modelo de prueba<\/a>/);
     const page = await html(`/compare/${link![1]}?lang=en`);
     expect(page.res.status).toBe(200);
     expect(page.body).toContain('Modelo de prueba');

@@ -68,6 +68,11 @@ describe('fetch:official', () => {
     expect(compared.body.result.summary.mandatory).toMatchObject({ present: 126, total: 126 });
     const page = await t.app.request('/compare');
     expect(await page.text()).toContain('Ley General (LGPSEDMTP) (2025-11-14)');
+    // The federation's page does not compare the law with itself: it says the text is the model, and links it.
+    const federation = await (await t.app.request('/states/MX?lang=en')).text();
+    const coverage = federation.slice(federation.indexOf('id="coverage"'));
+    expect(coverage).toContain(`This text is the model itself: <a href="/models/${summary.id}">`);
+    expect(coverage).not.toContain('summary-card');
   }, 60_000);
 
   it('skips the document when the server answers 304', async () => {

@@ -19,8 +19,21 @@ export function latestVersion(bills: BillDetail[]): { bill: BillDetail; version:
   return all.sort((a, b) => key(a.version).localeCompare(key(b.version))).at(-1);
 }
 
-export function CoverageBlock({ ctx, models, modelId, bill, version, id, result }: { ctx: PageCtx; models: ModelOption[]; modelId: string; bill: BillDetail; version: Version; id: string; result: ResultView; modelTitle: string }) {
+/**
+ * The brief; without `comparison`, the version is the chosen model's own text, and the block says so instead of
+ * comparing it with itself.
+ */
+export function CoverageBlock({ ctx, models, modelId, bill, version, comparison }: {
+  ctx: PageCtx;
+  models: ModelOption[];
+  modelId: string;
+  bill: BillDetail;
+  version: Version;
+  comparison?: { id: string; result: ResultView };
+}) {
   const { t, lang } = ctx;
+  const model = models.find((m) => m.id === modelId);
+  const modelLink = <a href={`/models/${encodeURIComponent(modelId)}`}>{model?.title ?? modelId}</a>;
   return (
     <div class="coverage-block">
       <p>
@@ -36,13 +49,22 @@ export function CoverageBlock({ ctx, models, modelId, bill, version, id, result 
           </select>{' '}
           <button type="submit" class="button button-quiet">{t.home.show}</button>
         </form>
+      ) : null}
+      {comparison ? (
+        <>
+          <p class="muted">
+            {t.compare.versus} {modelLink}
+          </p>
+          <SummaryCards result={comparison.result} ctx={ctx} />
+          <p>
+            <a class="button" href={`/compare/${comparison.id}`}>{t.compare.seeFull}</a>
+          </p>
+        </>
       ) : (
-        <p class="muted">{t.compare.versus} {models[0]?.title}</p>
+        <p>
+          {t.state.isModel} {modelLink}
+        </p>
       )}
-      <SummaryCards result={result} ctx={ctx} />
-      <p>
-        <a class="button" href={`/compare/${id}`}>{t.compare.seeFull}</a>
-      </p>
     </div>
   );
 }

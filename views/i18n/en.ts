@@ -70,6 +70,7 @@ export const en: Dict = {
     timeline: "The state's timeline",
     coverage: 'Coverage against the model',
     coverageNone: 'There is no text from this state to compare with a model yet.',
+    isModel: 'This text is the model itself:',
     locator: (name: string) => `Where ${name} is on the map of Mexico`,
     notFound: 'There is no such state.',
   },

@@ -70,6 +70,7 @@ export const es = {
     timeline: 'Cronología de la entidad',
     coverage: 'Cobertura frente al modelo',
     coverageNone: 'Aún no hay un texto de esta entidad para comparar con un modelo.',
+    isModel: 'Este texto es el modelo mismo:',
     locator: (name: string) => `Ubicación de ${name} en el mapa de México`,
     notFound: 'No existe esa entidad.',
   },

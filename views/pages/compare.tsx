@@ -13,6 +13,8 @@ export interface ModelOption {
   id: string;
   title: string;
   date: string;
+  /** SHA-256 of the model's text. */
+  sha256: string;
 }
 
 export interface CompareFormValues {
