@@ -17,7 +17,7 @@ import { extractDocument } from '../ingest/index.js';
 import { sha256Hex } from '../lib/hash.js';
 import { segment } from '../text/index.js';
 
-/** How the audit trail names the versions this watcher adds. */
+/** How the audit trail names the versions and models this watcher adds. */
 export const FETCH_ACTOR = 'fetch:official';
 
 export const officialSourceList = z.object({
