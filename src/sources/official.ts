@@ -109,8 +109,16 @@ export async function fetchOfficial(store: Store, source: OfficialSource, fetchI
     await store.atomic([...version.statements, ...(model?.statements ?? []), record({ ...cache, versionId: version.id, outcome: 'new-version' })]);
     return { id: source.id, outcome: 'new-version', versionId: version.id, ...(model ? { modelId: model.id } : {}), date, sha256 };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
+    const message = messageOf(error);
     await store.atomic([record({ outcome: `error: ${message}` })]);
     return { id: source.id, outcome: 'error', message };
   }
+}
+
+// An error's message, with its cause when it has one: `fetch` says only "fetch failed", its cause says why
+// ("getaddrinfo ENOTFOUND www.diputados.gob.mx").
+function messageOf(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? error.cause.message : null;
+  return cause && !error.message.includes(cause) ? `${error.message} (${cause})` : error.message;
 }

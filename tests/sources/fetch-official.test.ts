@@ -128,4 +128,10 @@ describe('fetch:official', () => {
     expect(row.outcome).toContain('HTTP 500');
     expect(row.fetched_at).toMatch(/^\d{4}-\d{2}-\d{2}T/);
   });
+
+  it('says why the network failed, not only that it did', async () => {
+    const offline = (() => Promise.reject(new TypeError('fetch failed', { cause: new Error('getaddrinfo ENOTFOUND www.diputados.gob.mx') }))) as typeof fetch;
+    const result = await fetchOfficial(t.store, source, offline);
+    expect(result).toMatchObject({ outcome: 'error', message: 'fetch failed (getaddrinfo ENOTFOUND www.diputados.gob.mx)' });
+  });
 });
