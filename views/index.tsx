@@ -41,7 +41,7 @@ import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
-import { compareWithModel, diffTexts, getComparison, modelUnits, viewerOf } from '../src/analysis/comparisons.js';
+import { compareWithModel, diffTexts, getComparison, modelUnits, versionLabel, viewerOf } from '../src/analysis/comparisons.js';
 import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { invalidUtf8Field } from '../src/api/unicode.js';
 import { listModels } from '../src/db/models.js';
@@ -203,7 +203,7 @@ export function createPages(options: PagesOptions = {}) {
         ? await c.var.reads.derive(`coverage|${modelId}|${latest.version.id}`, async () => {
             const version = await getVersion(c.var.store.db, latest.version.id);
             if (!version) return undefined;
-            const stored = await compareWithModel(c.var.store, modelId, version.text, { label: `${version.billId} (${version.stage}, ${version.dateValue})`, versionId: version.id });
+            const stored = await compareWithModel(c.var.store, modelId, version.text, { label: versionLabel(version), versionId: version.id });
             return { id: stored.id, result: stored.result };
           })
         : undefined;
@@ -217,6 +217,7 @@ export function createPages(options: PagesOptions = {}) {
     const id = c.req.param('id');
     const data = await c.var.reads.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
     if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
+    const list = await models(c);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const ids = new Set(data.value.bill.versions.map((v) => v.id));
@@ -228,16 +229,30 @@ export function createPages(options: PagesOptions = {}) {
             return left && right ? diffTexts(left.text, right.text) : undefined;
           })
         : undefined;
-    return cache.html(c, ['bill', ctx.lang, id, data.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () =>
+    return cache.html(c, ['bill', ctx.lang, id, data.hash, list.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () =>
       documentHtml(
         <BillPage
           ctx={ctx}
           data={data.value!}
+          models={list.value}
           pick={pick}
           redline={diff?.value ? <Provisions result={diff.value.result} modelUnits={diff.value.left} billUnits={diff.value.right} ctx={ctx} view={view} /> : undefined}
         />,
       ),
     );
+  });
+
+  // A version of a bill against a model (the first by default), as POST /api/compare with { model, version } computes
+  // and keeps it; then its permalink.
+  pages.get('/bills/:id/compare', async (c) => {
+    const ctx = ctxOf(c);
+    const version = await getVersion(c.var.store.db, c.req.query('version') ?? '');
+    if (!version || version.billId !== c.req.param('id')) return notFound(c, ctx, ctx.t.bill.versionNotFound);
+    const list = await models(c);
+    const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
+    if (!modelId) return notFound(c, ctx, ctx.t.compare.noModels);
+    const stored = await compareWithModel(c.var.store, modelId, version.text, { label: versionLabel(version), versionId: version.id });
+    return c.redirect(`/compare/${stored.id}`, 303);
   });
 
   pages.get('/timeline', async (c) => {

@@ -114,6 +114,16 @@ export async function modelUnits(db: Db, modelId: string) {
   return model ? unitText(await segmentCached(model.text, model.sha256)) : undefined;
 }
 
+/**
+ * How a stored version is named as the draft of a comparison.
+ *
+ * @example
+ * versionLabel({ billId: 'mx-son-2011', stage: 'introduced', dateValue: '2011-02' }) // 'mx-son-2011 (introduced, 2011-02)'
+ */
+export function versionLabel(version: { billId: string; stage: string; dateValue: string }): string {
+  return `${version.billId} (${version.stage}, ${version.dateValue})`;
+}
+
 /** Whose private comparisons a request may read: its account's, or all of them for an admin. */
 export function viewerOf(actor: Actor | null): string | null {
   if (!actor) return null;

@@ -4,7 +4,7 @@
  * user's comparison is private to them unless shared.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { compareWithModel, coverageRows, diffTexts, getComparison, getComparisonJson, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
+import { compareWithModel, coverageRows, diffTexts, getComparison, getComparisonJson, segmentCached, shareComparison, versionLabel, viewerOf } from '../analysis/comparisons.js';
 import { loadModelDetail } from '../analysis/model-detail.js';
 import { toCsv } from '../lib/csv.js';
 import { getVersion } from '../db/bills.js';
@@ -95,7 +95,7 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
         const version = await getVersion(c.var.store.db, input.version);
         if (!version) throw notFound('version', input.version, 'version');
         text = version.text;
-        label = input.label ?? `${version.billId} (${version.stage}, ${version.dateValue})`;
+        label = input.label ?? versionLabel(version);
       }
       const owner = c.var.actor?.via === 'admin-token' ? null : (c.var.actor?.id ?? null);
       return c.json(await compareWithModel(c.var.store, input.model, text!, { label, ...(input.version ? { versionId: input.version } : {}) }, owner), 200);

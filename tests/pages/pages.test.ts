@@ -492,6 +492,28 @@ describe('compare', () => {
     expect(billPage.body).toMatch(/<ins>[^<]*y todos[^<]*<\/ins>/);
   });
 
+  it("each version of a bill can be compared with each model from the bill's page", async () => {
+    const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-NAY', title: 'Iniciativa de Nayarit', kind: 'law', source: 'tests', confidence: 'high' });
+    const v1 = await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'introduced', date: '2015-03', text: DRAFT });
+    const v2 = await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'approved', date: '2015-09-01', text: MODEL });
+    const { body } = await html(`/bills/${bill.body.id}?lang=en`);
+    const link = (v: string) => `/bills/${bill.body.id}/compare?version=${v}&amp;model=${modelId}`;
+    expect(body).toContain('<th scope="col">Against a model</th>');
+    expect(body).toContain(`href="${link(v1.body.id)}">Compare with “Modelo de prueba”</a>`);
+    expect(body).toContain(`href="${link(v2.body.id)}"`);
+    // Following it computes the comparison (or finds it) and shows its permalink: the approved text is the model's.
+    const res = await get(link(v2.body.id).replace('&amp;', '&'));
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/compare\/[0-9a-f]{16,}$/);
+    const api = (await t.call('GET', `/api/compare/${location.split('/').pop()}`)).body;
+    expect(api.bill).toMatchObject({ label: `${bill.body.id} (approved, 2015-09-01)`, versionId: v2.body.id });
+    expect(api.result.summary).toMatchObject({ present: 3, modified: 0, missing: 0 });
+    // A version of another bill, or none, is a 404.
+    expect((await get(`/bills/mx-lgpsedmtp/compare?version=${v1.body.id}`)).status).toBe(404);
+    expect((await get(`/bills/${bill.body.id}/compare`)).status).toBe(404);
+  });
+
   it('an unknown permalink is a 404 page', async () => {
     expect((await get('/compare/does-not-exist')).status).toBe(404);
   });

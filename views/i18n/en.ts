@@ -108,6 +108,9 @@ export const en: Dict = {
     redlineHeading: (a: string, b: string) => `Changes from “${a}” to “${b}”`,
     timeline: 'Timeline',
     notFound: 'There is no such bill.',
+    againstModel: 'Against a model',
+    compareWith: (model: string) => `Compare with “${model}”`,
+    versionNotFound: 'This bill has no such version.',
   },
   timeline: {
     title: 'National timeline',

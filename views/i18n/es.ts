@@ -108,6 +108,9 @@ export const es = {
     redlineHeading: (a: string, b: string) => `Cambios de «${a}» a «${b}»`,
     timeline: 'Cronología',
     notFound: 'No existe esa iniciativa.',
+    againstModel: 'Frente a un modelo',
+    compareWith: (model: string) => `Comparar con «${model}»`,
+    versionNotFound: 'Esta iniciativa no tiene esa versión.',
   },
   timeline: {
     title: 'Cronología nacional',

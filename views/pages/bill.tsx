@@ -12,8 +12,9 @@ import { FactDate, Notes, SourceCite } from '../components/facts.js';
 import { Timeline, eventsFromActions } from '../components/timeline.js';
 import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
+import type { ModelOption } from './compare.js';
 
-export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: BillData; pick?: { a?: string; b?: string }; redline?: Child }) {
+export function BillPage({ ctx, data, models = [], pick, redline }: { ctx: PageCtx; data: BillData; models?: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child }) {
   const { t, lang } = ctx;
   const { bill, place } = data;
   const placeName = place ? (lang === 'es' ? place.nameEs : place.nameEn) : bill.jurisdictionId;
@@ -53,6 +54,7 @@ export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: Bil
                     <th scope="col">{t.bill.words}</th>
                     <th scope="col">{t.evidence.source}</th>
                     <th scope="col">{t.bill.fingerprint}</th>
+                    {models.length ? <th scope="col">{t.bill.againstModel}</th> : null}
                   </tr>
                 </thead>
                 <tbody>
@@ -63,6 +65,16 @@ export function BillPage({ ctx, data, pick, redline }: { ctx: PageCtx; data: Bil
                       <td class="num">{v.wordCount.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US')}</td>
                       <td>{v.sourceUrl ? <SourceCite citation={v.sourceUrl} url={v.sourceUrl} ctx={ctx} bare /> : '—'}</td>
                       <td><code title={v.sha256}>{v.sha256.slice(0, 12)}…</code></td>
+                      {models.length ? (
+                        <td>
+                          {models.map((m, i) => (
+                            <>
+                              {i ? <br /> : null}
+                              <a href={`/bills/${encodeURIComponent(bill.id)}/compare?version=${encodeURIComponent(v.id)}&model=${encodeURIComponent(m.id)}`}>{t.bill.compareWith(m.title)}</a>
+                            </>
+                          ))}
+                        </td>
+                      ) : null}
                     </tr>
                   ))}
                 </tbody>
