@@ -21,6 +21,10 @@
  * about a hundred comparisons, on the same two cores the timed runs use. Then each case is timed. The first, cold
  * comparison is printed too.
  *
+ * Also printed, as context: "memory ns", the latency of a random read over 8 MB just before and just after each case's
+ * runs (lib/memory-probe.ts). This machine's shared cache is slow for minutes at a time, and our engine, which
+ * allocates and reads more memory than git, slows down more than git then: a ratio is best read beside it.
+ *
  * Wall time is the target; CPU time is printed beside it (ours: median per run, all of this process's threads; git's:
  * mean per run, from the runner's finished children on Linux), because on a loaded machine wall time mostly measures
  * the wait for a core.
@@ -34,6 +38,7 @@ import type { Comparison } from '../src/text';
 import { generalLawOrExit } from './lib/corpus';
 import { ownCpuMs } from './lib/cpu';
 import { editWords, reorderArticles, unrelatedText } from './lib/edits';
+import { memoryLatencyNs } from './lib/memory-probe';
 import { startGitRunner } from './lib/git-runner';
 import { median, round } from './lib/stats';
 
@@ -124,6 +129,7 @@ async function main(): Promise<void> {
   try {
     for (const c of cases) {
       writeFileSync(join(dir, 'bill.txt'), c.text);
+      const memoryBefore = memoryLatencyNs();
       const ours: number[] = [];
       const oursCpu: number[] = [];
       const gits: number[] = [];
@@ -156,6 +162,7 @@ async function main(): Promise<void> {
         compare(model, segmentUnits(c.text));
         kept.push(performance.now() - t2);
       }
+      const memoryAfter = memoryLatencyNs();
       const o = median(ours);
       const g = median(gits);
       const oc = median(oursCpu);
@@ -169,6 +176,7 @@ async function main(): Promise<void> {
         gitCpuMs: gc === null ? null : round(gc),
         cpuRatio: gc ? round(oc / gc, 3) : null,
         modelKeptMs: round(median(kept)),
+        memoryNsPerRead: [memoryBefore, memoryAfter],
         target: c.target(o, g),
         failures,
         present: last?.summary.present,
@@ -185,7 +193,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`text engine vs git word-diff — General Law (${model.wordCount} words, ${model.units.length} units), ${RUNS} runs, medians`);
-  console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  P/M/Mi/A            coarse  accuracy');
+  console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  memory ns  P/M/Mi/A            coarse  accuracy');
   for (const r of results) {
     const acc = Object.entries(r)
       .filter(([k]) => /Right|falseMatches/.test(k))
@@ -193,7 +201,7 @@ async function main(): Promise<void> {
       .join(' ');
     const total = Object.entries(r).find(([k]) => ['articles', 'editedArticles', 'renumbered'].includes(k))?.[1];
     console.log(
-      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}  ${String(r.oursCpuMs).padStart(9)} ${String(r.gitCpuMs).padStart(5)} ${String(r.cpuRatio).padStart(6)}  ${String(r.modelKeptMs).padStart(10)}  ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
+      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}  ${String(r.oursCpuMs).padStart(9)} ${String(r.gitCpuMs).padStart(5)} ${String(r.cpuRatio).padStart(6)}  ${String(r.modelKeptMs).padStart(10)}  ${(r.memoryNsPerRead as number[]).join('–').padStart(9)}  ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
     );
   }
   const usage = process.resourceUsage();
