@@ -12,8 +12,8 @@ import { Breadcrumbs, Section } from './state.js';
 
 type ModelProvision = ModelDetail['provisions'][number];
 
-/** Anchor of the i-th provision, as the model's contents and the compare pages link to it. */
-export const provisionAnchor = (i: number) => `p-${i + 1}`;
+// Anchor of the i-th provision (p-1, p-2 …), to link to one.
+const provisionAnchor = (i: number) => `p-${i + 1}`;
 
 export function ModelPage({ ctx, model, outline }: { ctx: PageCtx; model: ModelDetail; outline: OutlineHeading[] }) {
   const { t, lang } = ctx;
