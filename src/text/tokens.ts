@@ -15,6 +15,13 @@ const SPACE = 0;
 const WORD = 1;
 const PUNCT = 2;
 
+/** Fields of a token in `Vocabulary.meta`. */
+const META = 4;
+const HASH = 0;
+const LENGTH = 1;
+const OFFSET = 2;
+const TERM = 3;
+
 /** A tokenized text: its marks with their offsets and the whitespace they carry, and the folded terms of its words. */
 export interface Tokens {
   text: string;
@@ -44,13 +51,12 @@ export interface Tokens {
  */
 export class Vocabulary {
   private readonly texts: string[] = [];
-  /** Folded term id of each token (-1: not a word). */
-  private folded = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
+  /**
+   * Per token, side by side, so a lookup reads one cache line rather than one per field: its hash, its length, where
+   * its characters start in `chars`, its folded term id (-1: not a word).
+   */
+  private meta = new Int32Array(META * (1 << 12));
   private breaks = new Int32Array(1 << 12);
-  /** Where each token's characters start in `chars`, and how many there are. */
-  private offsets = new Int32Array(1 << 12);
-  private lengths = new Int32Array(1 << 12);
   private chars = new Uint16Array(1 << 15);
   private used = 0;
   private readonly terms = new Map<string, number>();
@@ -77,13 +83,14 @@ export class Vocabulary {
         if (this.texts.length * 2 > this.table.length) this.grow();
         return id;
       }
-      const id = entry - 1;
-      if (this.hashes[id] === hash && this.lengths[id] === end - start) {
+      const meta = this.meta;
+      const m = META * (entry - 1);
+      if (meta[m + HASH] === hash && meta[m + LENGTH] === end - start) {
         const chars = this.chars;
-        const shift = this.offsets[id]! - start;
+        const shift = meta[m + OFFSET]! - start;
         let k = start;
         while (k < end && chars[shift + k] === text.charCodeAt(k)) k++;
-        if (k === end) return id;
+        if (k === end) return entry - 1;
       }
     }
   }
@@ -99,7 +106,7 @@ export class Vocabulary {
 
   /** Folded term id of a word token, -1 for whitespace and punctuation. */
   termOf(id: number): number {
-    return this.folded[id]!;
+    return this.meta[META * id + TERM]!;
   }
 
   /** Line breaks in a whitespace token, 0 for any other token. */
@@ -110,34 +117,33 @@ export class Vocabulary {
   private add(text: string, start: number, end: number, hash: number, kind: TokenKind): number {
     const id = this.texts.length;
     const token = text.slice(start, end);
-    if (id === this.folded.length) this.growTokens();
+    if (id === this.breaks.length) this.growTokens();
     if (this.used + token.length > this.chars.length) this.chars = grown(this.chars, this.used + token.length);
     for (let k = 0; k < token.length; k++) this.chars[this.used + k] = token.charCodeAt(k);
-    this.offsets[id] = this.used;
-    this.lengths[id] = token.length;
+    const m = META * id;
+    this.meta[m + HASH] = hash;
+    this.meta[m + LENGTH] = token.length;
+    this.meta[m + OFFSET] = this.used;
+    this.meta[m + TERM] = kind === WORD ? this.term(foldWord(token)) : -1;
     this.used += token.length;
     this.texts.push(token);
-    this.hashes[id] = hash;
     this.breaks[id] = kind === SPACE ? token.split('\n').length - 1 : 0;
-    this.folded[id] = kind === WORD ? this.term(foldWord(token)) : -1;
     return id;
   }
 
   private growTokens(): void {
-    const n = 2 * this.folded.length;
-    this.folded = grown(this.folded, n);
-    this.hashes = grown(this.hashes, n);
+    const n = 2 * this.breaks.length;
+    this.meta = grown(this.meta, META * n);
     this.breaks = grown(this.breaks, n);
-    this.offsets = grown(this.offsets, n);
-    this.lengths = grown(this.lengths, n);
   }
 
   private grow(): void {
     const table = new Int32Array(this.table.length * 2);
     const mask = table.length - 1;
     for (let id = 0; id < this.texts.length; id++) {
-      if (this.lengths[id] === 1 && this.chars[this.offsets[id]!]! < 0x3000) continue;
-      let slot = this.hashes[id]! & mask;
+      const m = META * id;
+      if (this.meta[m + LENGTH] === 1 && this.chars[this.meta[m + OFFSET]!]! < 0x3000) continue;
+      let slot = this.meta[m + HASH]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;
     }
