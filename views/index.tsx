@@ -35,13 +35,13 @@ import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
 import { BillPage } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
-import { ComparePage, CompareResultPage, type CompareFormValues } from './pages/compare.js';
+import { ComparePage, CompareResultPage, type CompareFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
 import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
-import { compareWithModel, diffTexts, getComparison, modelUnits, versionLabel, viewerOf } from '../src/analysis/comparisons.js';
+import { compareVersion, compareWithModel, diffTexts, getComparison, modelUnits, viewerOf } from '../src/analysis/comparisons.js';
 import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { invalidUtf8Field } from '../src/api/unicode.js';
 import { listModels } from '../src/db/models.js';
@@ -104,6 +104,8 @@ export function createPages(options: PagesOptions = {}) {
 
   const models = (c: Context<AppEnv>) =>
     c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date, sha256: m.sha256 })));
+  /** The model `?model=` names, else the first one. */
+  const chosenModel = (c: Context<AppEnv>, list: ModelOption[]) => list.find((m) => m.id === c.req.query('model')) ?? list[0];
 
   const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/models/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
@@ -195,21 +197,21 @@ export function createPages(options: PagesOptions = {}) {
     // with { model, version } computes and caches it.
     const list = await models(c);
     const latest = latestVersion(data.value.bills);
-    const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
+    const model = chosenModel(c, list.value);
     // The text the model was made from (the General Law on the federation's page) is not compared with itself.
-    const isModel = latest !== undefined && list.value.find((m) => m.id === modelId)?.sha256 === latest.version.sha256;
+    const isModel = latest !== undefined && model?.sha256 === latest.version.sha256;
     const coverage =
-      latest && modelId && !isModel
-        ? await c.var.reads.derive(`coverage|${modelId}|${latest.version.id}`, async () => {
+      latest && model && !isModel
+        ? await c.var.reads.derive(`coverage|${model.id}|${latest.version.id}`, async () => {
             const version = await getVersion(c.var.store.db, latest.version.id);
             if (!version) return undefined;
-            const stored = await compareWithModel(c.var.store, modelId, version.text, { label: versionLabel(version), versionId: version.id });
+            const stored = await compareVersion(c.var.store, model.id, version);
             return { id: stored.id, result: stored.result };
           })
         : undefined;
-    const base = latest && modelId ? { models: list.value, modelId, bill: latest.bill, version: latest.version } : undefined;
+    const base = latest && model ? { models: list.value, model, bill: latest.bill, version: latest.version } : undefined;
     const block = base && isModel ? <CoverageBlock ctx={ctx} {...base} /> : base && coverage?.value ? <CoverageBlock ctx={ctx} {...base} comparison={coverage.value} /> : undefined;
-    return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? '', modelId ?? ''], () => documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={block} />));
+    return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? '', model?.id ?? ''], () => documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={block} />));
   });
 
   pages.get('/bills/:id', async (c) => {
@@ -248,10 +250,9 @@ export function createPages(options: PagesOptions = {}) {
     const ctx = ctxOf(c);
     const version = await getVersion(c.var.store.db, c.req.query('version') ?? '');
     if (!version || version.billId !== c.req.param('id')) return notFound(c, ctx, ctx.t.bill.versionNotFound);
-    const list = await models(c);
-    const modelId = list.value.find((m) => m.id === c.req.query('model'))?.id ?? list.value[0]?.id;
-    if (!modelId) return notFound(c, ctx, ctx.t.compare.noModels);
-    const stored = await compareWithModel(c.var.store, modelId, version.text, { label: versionLabel(version), versionId: version.id });
+    const model = chosenModel(c, (await models(c)).value);
+    if (!model) return notFound(c, ctx, ctx.t.compare.noModels);
+    const stored = await compareVersion(c.var.store, model.id, version);
     return c.redirect(`/compare/${stored.id}`, 303);
   });
 

@@ -115,13 +115,20 @@ export async function modelUnits(db: Db, modelId: string) {
 }
 
 /**
- * How a stored version is named as the draft of a comparison.
+ * Compares a stored version with model `modelId`, as `compareWithModel` does its text; the draft is named `label`, or
+ * after the version ("mx-son-2011 (introduced, 2011-02)").
  *
  * @example
- * versionLabel({ billId: 'mx-son-2011', stage: 'introduced', dateValue: '2011-02' }) // 'mx-son-2011 (introduced, 2011-02)'
+ * const stored = await compareVersion(store, 'm-abc', await getVersion(db, 'v-xyz'));
  */
-export function versionLabel(version: { billId: string; stage: string; dateValue: string }): string {
-  return `${version.billId} (${version.stage}, ${version.dateValue})`;
+export function compareVersion(
+  store: Store,
+  modelId: string,
+  version: { id: string; billId: string; stage: string; dateValue: string; text: string },
+  ownerId: string | null = null,
+  label = `${version.billId} (${version.stage}, ${version.dateValue})`,
+): Promise<StoredComparison> {
+  return compareWithModel(store, modelId, version.text, { label, versionId: version.id }, ownerId);
 }
 
 /** Whose private comparisons a request may read: its account's, or all of them for an admin. */

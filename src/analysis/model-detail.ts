@@ -4,7 +4,7 @@
  * with each heading's name, for the page's table of contents.
  */
 import type { Db } from '../db/client.js';
-import { getModel } from '../db/models.js';
+import { getModel, startsMandatory } from '../db/models.js';
 import type { Provision } from '../text/index.js';
 import { segmentCached } from './comparisons.js';
 
@@ -34,7 +34,7 @@ export async function loadModelDetail(db: Db, id: string) {
     ...summary,
     provisions: doc.units.map((u) => ({
       ref: u.ref, kind: u.kind, label: u.label, text: u.text, path: u.path, ...(u.decree ? { decree: u.decree } : {}), notes: u.notes,
-      mandatory: marks.get(u.ref)?.mandatory ?? true, criterion: marks.get(u.ref)?.criterion ?? null,
+      mandatory: marks.get(u.ref)?.mandatory ?? startsMandatory(u), criterion: marks.get(u.ref)?.criterion ?? null,
       children: u.children.map((ch) => ({ ref: ch.ref, label: ch.label, notes: ch.notes })),
     })),
     criteria: [...criteria].map(([name, refs]) => ({ name, refs })),

@@ -4,7 +4,7 @@
  * user's comparison is private to them unless shared.
  */
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
-import { compareWithModel, coverageRows, diffTexts, getComparison, getComparisonJson, segmentCached, shareComparison, versionLabel, viewerOf } from '../analysis/comparisons.js';
+import { compareVersion, compareWithModel, coverageRows, diffTexts, getComparison, getComparisonJson, segmentCached, shareComparison, viewerOf } from '../analysis/comparisons.js';
 import { loadModelDetail } from '../analysis/model-detail.js';
 import { toCsv } from '../lib/csv.js';
 import { getVersion } from '../db/bills.js';
@@ -89,16 +89,13 @@ export function registerModelRoutes(api: OpenAPIHono<AppEnv>) {
     }),
     async (c) => {
       const input = c.req.valid('json');
-      let text = input.text;
-      let label = input.label ?? 'Texto pegado';
+      const owner = c.var.actor?.via === 'admin-token' ? null : (c.var.actor?.id ?? null);
       if (input.version) {
         const version = await getVersion(c.var.store.db, input.version);
         if (!version) throw notFound('version', input.version, 'version');
-        text = version.text;
-        label = input.label ?? versionLabel(version);
+        return c.json(await compareVersion(c.var.store, input.model, version, owner, input.label), 200);
       }
-      const owner = c.var.actor?.via === 'admin-token' ? null : (c.var.actor?.id ?? null);
-      return c.json(await compareWithModel(c.var.store, input.model, text!, { label, ...(input.version ? { versionId: input.version } : {}) }, owner), 200);
+      return c.json(await compareWithModel(c.var.store, input.model, input.text!, { label: input.label ?? 'Texto pegado' }, owner), 200);
     },
   );
 

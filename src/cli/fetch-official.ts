@@ -31,8 +31,7 @@ try {
 if (failed.length > 0) {
   console.log('\nNothing was stored for the failed sources. With a copy of a document (a PDF, DOCX or text file), the same step by hand:');
   for (const s of failed) {
-    const version = `npm run import -- <file> --bill ${s.bill} --stage ${s.stage} --source ${s.url} --date YYYY-MM-DD`;
-    console.log(`  ${version}`);
+    console.log(`  npm run import -- <file> --bill ${s.bill} --stage ${s.stage} --source ${s.url} --date YYYY-MM-DD`);
     if (s.model) console.log(`  npm run import -- <file> --model --title "${s.model.title}" --source ${s.url} --date YYYY-MM-DD`);
   }
 }

@@ -6,7 +6,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import { notFound, UserError } from '../lib/errors.js';
 import { randomId, sha256Hex } from '../lib/hash.js';
-import type { LegalDocument } from '../text/index.js';
+import type { Unit, UnitsDocument } from '../text/index.js';
 import { auditEntry } from './audit.js';
 import { dateColumns } from './date-columns.js';
 import type { Db, Planned, Store } from './client.js';
@@ -31,7 +31,7 @@ const summaryColumns = {
  * Stores a model and one mark row per unit of `document` (the segmentation of `input.text`); `file`, when given, is
  * the original it was read from, stored in the same step.
  */
-export async function createModel(store: Store, actor: string, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<string> {
+export async function createModel(store: Store, actor: string, input: NewModel, document: UnitsDocument, file?: PlannedFile): Promise<string> {
   if (input.fileId) {
     const [file] = await store.db.select({ id: files.id }).from(files).where(eq(files.id, input.fileId));
     if (!file) throw notFound('file', input.fileId, 'fileId');
@@ -45,13 +45,11 @@ export async function createModel(store: Store, actor: string, input: NewModel, 
  * The writes that store a model, for a caller that stores more in the same step. `input.fileId` is taken as given:
  * the original may be one this step stores.
  */
-export async function planModel(store: Store, actor: string, input: NewModel, document: LegalDocument, file?: PlannedFile): Promise<Planned> {
+export async function planModel(store: Store, actor: string, input: NewModel, document: UnitsDocument, file?: PlannedFile): Promise<Planned> {
   const date = dateColumns(input.date ?? 'unknown', 'date');
   if (document.units.length === 0) throw new UserError(422, 'text: no provisions were found in the text', 'text');
   const id = randomId('m');
-  // Articles start mandatory; transitorios optional: they govern the entry into force of the decree that holds them,
-  // and a state law harmonized with the model does not reproduce them. Editors change either (markProvisions).
-  const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: u.kind !== 'transitory', criterion: null }));
+  const marks = document.units.map((u, position) => ({ modelId: id, ref: u.ref, position, mandatory: startsMandatory(u), criterion: null }));
   const chunks = Array.from({ length: Math.ceil(marks.length / 15) }, (_, i) => marks.slice(i * 15, (i + 1) * 15));
   const sha256 = await sha256Hex(input.text);
   const statements = [
@@ -64,6 +62,18 @@ export async function planModel(store: Store, actor: string, input: NewModel, do
     ...chunks.map((rows) => store.db.insert(modelProvisions).values(rows)),
   ];
   return { id, statements };
+}
+
+/**
+ * Whether a provision of a new model is mandatory until an editor says otherwise (`markProvisions`): articles are;
+ * transitorios are not, as they govern the entry into force of the decree that holds them, and a state law harmonized
+ * with the model does not reproduce them.
+ *
+ * @example
+ * startsMandatory({ kind: 'transitory' }) // false
+ */
+export function startsMandatory(unit: Pick<Unit, 'kind'>): boolean {
+  return unit.kind !== 'transitory';
 }
 
 export async function listModels(db: Db) {

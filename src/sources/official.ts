@@ -15,7 +15,7 @@ import { officialSources } from '../db/schema.js';
 import { VERSION_STAGE_VALUES } from '../domain/vocabulary.js';
 import { extractDocument } from '../ingest/index.js';
 import { sha256Hex } from '../lib/hash.js';
-import { segment } from '../text/index.js';
+import { segmentUnits } from '../text/index.js';
 
 /** How the audit trail names the versions and models this watcher adds. */
 export const FETCH_ACTOR = 'fetch:official';
@@ -102,7 +102,7 @@ export async function fetchOfficial(store: Store, source: OfficialSource, fetchI
           store,
           FETCH_ACTOR,
           { title: `${source.model.title} (${date})`, language: source.model.language, source: source.url, date, text: extracted.text, fileId: file.id },
-          segment(extracted.text),
+          segmentUnits(extracted.text),
         )
       : undefined;
     // The version, the model and the record of this fetch land together or not at all.

@@ -23,17 +23,16 @@ export function latestVersion(bills: BillDetail[]): { bill: BillDetail; version:
  * The brief; without `comparison`, the version is the chosen model's own text, and the block says so instead of
  * comparing it with itself.
  */
-export function CoverageBlock({ ctx, models, modelId, bill, version, comparison }: {
+export function CoverageBlock({ ctx, models, model, bill, version, comparison }: {
   ctx: PageCtx;
   models: ModelOption[];
-  modelId: string;
+  model: ModelOption;
   bill: BillDetail;
   version: Version;
   comparison?: { id: string; result: ResultView };
 }) {
   const { t, lang } = ctx;
-  const model = models.find((m) => m.id === modelId);
-  const modelLink = <a href={`/models/${encodeURIComponent(modelId)}`}>{model?.title ?? modelId}</a>;
+  const modelLink = <a href={`/models/${encodeURIComponent(model.id)}`}>{model.title}</a>;
   return (
     <div class="coverage-block">
       <p>
@@ -44,7 +43,7 @@ export function CoverageBlock({ ctx, models, modelId, bill, version, comparison 
           <label for="coverage-model">{t.compare.chooseModel}</label>{' '}
           <select id="coverage-model" name="model">
             {models.map((m) => (
-              <option value={m.id} selected={m.id === modelId}>{m.title}</option>
+              <option value={m.id} selected={m.id === model.id}>{m.title}</option>
             ))}
           </select>{' '}
           <button type="submit" class="button button-quiet">{t.home.show}</button>
