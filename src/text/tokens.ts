@@ -86,6 +86,8 @@ export class Vocabulary {
       const meta = this.meta;
       const m = META * (entry - 1);
       if (meta[m + HASH] === hash && meta[m + LENGTH] === end - start) {
+        // Equal hashes are checked character by character: two different words must never share an id, or a redline
+        // would show one as the other. (Trusting the hash alone made a comparison of a 20%-edited law 7–12% faster.)
         const chars = this.chars;
         const shift = meta[m + OFFSET]! - start;
         let k = start;
