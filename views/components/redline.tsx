@@ -43,8 +43,16 @@ export const anchorOf = (prefix: string, i: number) => `${prefix}-${i + 1}`;
  */
 export function unitName(unit: Unit): string {
   if (unit.ref.startsWith('Transitorio')) return unit.ref;
-  return unit.label.replace(/[\s.:\-–—]+$/u, '') || unit.ref;
+  return bareLabel(unit.label) || unit.ref;
 }
+
+/**
+ * A label without its trailing separator, as a heading names it.
+ *
+ * @example
+ * bareLabel('Artículo 5 Bis.-') // 'Artículo 5 Bis'
+ */
+export const bareLabel = (label: string) => label.replace(/[\s.:\-–—]+$/u, '');
 
 // The name of the unit with this ref, or the ref itself when the unit is not at hand.
 const nameOf = (units: Map<string, Unit>, ref: string) => {

@@ -7,7 +7,7 @@ import type { ModelDetail, OutlineHeading } from '../../src/analysis/model-detai
 import { Layout, type PageCtx } from '../layout.js';
 import { warningText } from '../i18n/engine-warnings.js';
 import { FactDate, SourceCite } from '../components/facts.js';
-import { reflow, unitName } from '../components/redline.js';
+import { bareLabel, reflow, unitName } from '../components/redline.js';
 import { Breadcrumbs, Section } from './state.js';
 
 type ModelProvision = ModelDetail['provisions'][number];
@@ -39,7 +39,7 @@ export function ModelPage({ ctx, model, outline }: { ctx: PageCtx; model: ModelD
           <div><dt>{t.model.original}</dt><dd><a href={`/api/files/${encodeURIComponent(model.fileId)}`}>{t.model.download}</a></dd></div>
         ) : null}
         <div><dt>{t.model.fingerprint}</dt><dd><code title={model.sha256}>{model.sha256.slice(0, 12)}…</code></dd></div>
-        {model.source ? <div class="meta-wide"><dt>{t.model.source}</dt><dd><SourceCite citation={model.source} url={/^https?:\/\//.test(model.source) ? model.source : null} ctx={ctx} bare /></dd></div> : null}
+        {model.source ? <div class="meta-wide"><dt>{t.model.source}</dt><dd><SourceCite citation={model.source} url={model.source} ctx={ctx} bare /></dd></div> : null}
       </dl>
       {model.warnings.length ? (
         <details class="notice">
@@ -153,7 +153,7 @@ function sectionsOf(provisions: ModelProvision[], outline: OutlineHeading[], ctx
       while (same < p.path.length && same < previous.length && p.path[same] === previous[same]) same++;
       for (let level = same; level < p.path.length; level++) {
         const h = byKey.get(p.path.slice(0, level + 1).join(' / '));
-        const label = h ? h.label.replace(/[\s.:\-–—]+$/u, '') : p.path[level]!;
+        const label = h ? bareLabel(h.label) : p.path[level]!;
         parts.push({ heading: h?.name ? `${label} — ${h.name}` : label, depth: level, id: `h-${parts.length + 1}` });
       }
       previous = p.path;
