@@ -12,7 +12,7 @@
 import { LineTable, linesOf, type Lines } from './lines';
 import { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, type DiffBudget } from './sequence';
-import { commonEnds, sameTerms, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
+import { commonEnds, sameWords, sharedVocabulary, TokenBuffers, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { RedlineOp } from './types';
 import { diffWords } from './words';
 
@@ -153,6 +153,6 @@ function words(
   }
   const a = ta ?? tokenize(left, ctx.vocab, LEFT);
   const b = tb ?? tokenize(right, ctx.vocab, RIGHT);
-  if (!sameTerms(a.terms, b.terms)) state.present = false;
+  if (!sameWords(a, b, ctx.vocab)) state.present = false;
   if (diffWords(a, b, ctx.vocab, ctx.budget, out)) state.coarse = true;
 }

@@ -138,25 +138,32 @@ class PairDiffer {
     }
   }
 
-  // n equal marks; the whitespace they carry is compared too.
+  // n marks with equal ids. Their characters are compared, the whitespace they carry included: an id is a key, which
+  // two different tokens may rarely share (see Vocabulary), and a run is only shown as equal when its text is.
   private equal(a0: number, b0: number, n: number): void {
     if (n === 0) return;
-    const { A, B } = this;
-    const starts = A.starts;
-    let from = starts[a0]!;
-    for (let k = 0; k < n; k++) {
-      if (A.spaces[a0 + k] === B.spaces[b0 + k]) continue;
-      const wa = this.spaceText(A, a0 + k);
-      this.out.push('equal', A.text.slice(from, starts[a0 + k + 1]! - wa.length));
-      this.space(wa, this.spaceText(B, b0 + k));
-      from = starts[a0 + k + 1]!;
+    const { A, B, out } = this;
+    const whole = A.text.slice(A.starts[a0], A.starts[a0 + n]);
+    if (whole === B.text.slice(B.starts[b0], B.starts[b0 + n])) return out.push('equal', whole);
+    // Mark by mark: A's equal text from `from` is not pushed yet.
+    let from = A.starts[a0]!;
+    for (let i = a0, j = b0; i < a0 + n; i++, j++) {
+      const [sa, sb] = [A.starts[i]!, B.starts[j]!];
+      const length = this.vocab.lengthOf(A.ids[i]!);
+      if (!sameChars(A.text, sa, B.text, sb, length)) {
+        out.push('equal', A.text.slice(from, sa));
+        out.push('delete', A.text.slice(sa, sa + length));
+        out.push('insert', B.text.slice(sb, sb + length));
+        from = sa + length;
+      }
+      // Equal ids have equal lengths; different ids, different texts.
+      const [ea, eb] = [A.starts[i + 1]!, B.starts[j + 1]!];
+      if (A.spaces[i] === B.spaces[j] && sameChars(A.text, sa + length, B.text, sb + length, ea - sa - length)) continue;
+      out.push('equal', A.text.slice(from, sa + length));
+      this.space(A.text.slice(sa + length, ea), B.text.slice(sb + length, eb));
+      from = ea;
     }
-    this.out.push('equal', A.text.slice(from, starts[a0 + n]));
-  }
-
-  // The whitespace mark k carries.
-  private spaceText(t: Tokens, k: number): string {
-    return t.spaces[k]! >= 0 ? this.vocab.textOf(t.spaces[k]!) : '';
+    out.push('equal', A.text.slice(from, A.starts[a0 + n]));
   }
 
   private space(wa: string, wb: string): void {
@@ -173,6 +180,11 @@ class PairDiffer {
     if (b0 < b1) this.out.push('insert', this.B.text.slice(this.B.starts[b0], this.B.starts[b1]));
   }
 
+}
+
+function sameChars(x: string, i: number, y: string, j: number, n: number): boolean {
+  for (let k = 0; k < n; k++) if (x.charCodeAt(i + k) !== y.charCodeAt(j + k)) return false;
+  return true;
 }
 
 // Room for the block ids of each side of a diff.

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redline } from '../../src/text';
 import { diffContext, diffTexts } from '../../src/text/redline';
+import { tokenize, Vocabulary } from '../../src/text/tokens';
 import type { RedlineOp } from '../../src/text';
 
 const left = (ops: RedlineOp[]) => ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('');
@@ -140,5 +141,42 @@ describe('redline: examples', () => {
     expect(ctx.budget.steps).toBeGreaterThanOrEqual(0);
     expect(left(d.ops)).toBe(gen(7));
     expect(right(d.ops)).toBe(gen(11));
+  });
+});
+
+// Two different tokens that get one id (a token is known by its length and a 30-bit hash): found by interning many
+// tokens of one length until one comes back as an earlier one. `idOf` reads a token's id from the tokens of the text.
+function sharedId(tokens: string[], text: string, idOf: (t: ReturnType<typeof tokenize>, k: number) => number): [string, string] {
+  const v = new Vocabulary();
+  const t = tokenize(text, v);
+  const k = tokens.findIndex((token, k) => v.textOf(idOf(t, k)) !== token);
+  if (k < 0) throw new Error('no two tokens share an id: the search needs more tokens');
+  return [v.textOf(idOf(t, k)), tokens[k]!];
+}
+
+describe('redline: tokens that share an id', () => {
+  it('shows two different words that share an id as a change, and never calls their texts present', () => {
+    // Letters drawn by a fixed xorshift: counting in base 36 gives words the hash keeps apart.
+    let seed = 2463534242;
+    const letter = () => ((seed ^= seed << 13), (seed ^= seed >>> 17), (seed ^= seed << 5), String.fromCharCode(97 + ((seed >>> 0) % 26)));
+    const words = Array.from({ length: 200_000 }, () => Array.from({ length: 7 }, letter).join(''));
+    const [x, y] = sharedId(words, words.join(' '), (t, k) => t.ids[k]!);
+    expect(x).not.toBe(y);
+    const [a, b] = [`uno ${x} dos tres`, `UNO ${y} dos TRES`];
+    const ops = redline(a, b);
+    const textsOf = (op: RedlineOp['op']) => ops.filter((o) => o.op === op).map((o) => o.text).join('|');
+    expect(textsOf('delete')).toContain(x);
+    expect(textsOf('insert')).toContain(y);
+    expect(textsOf('equal')).not.toContain(x);
+    expect([left(ops), right(ops)]).toEqual([a, b]);
+    expect(diffTexts(`La ${x}.`, `la ${y}`, diffContext()).present).toBe(false);
+  });
+
+  it('shows two different whitespace runs that share an id as a change', () => {
+    const spaces = Array.from({ length: 300_000 }, (_, n) => n.toString(3).padStart(12, '0').replace(/./g, (d) => ' \t\n'[Number(d)]!));
+    const [s, r] = sharedId(spaces, spaces.map((w) => `x${w}`).join(''), (t, k) => t.spaces[k]!);
+    const [a, b] = [`uno x${s}dos tres`, `UNO x${r}dos TRES`];
+    const ops = redline(a, b);
+    expect([left(ops), right(ops)]).toEqual([a, b]);
   });
 });
