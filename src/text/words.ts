@@ -4,10 +4,12 @@
  * Words and punctuation marks are compared; each one carries the whitespace that follows it, so re-wrapped lines do
  * not break the alignment (a changed line break is still recorded, as delete " " / insert "\n", so both texts are
  * reconstructed exactly). The texts are cut into blocks at paragraph ends and list labels ("II.", "a)"); identical
- * blocks anchor the alignment and the blocks in between are paired by word overlap (a small dynamic programme), so
+ * blocks anchor the alignment and the blocks in between are paired by word overlap — in place when as many blocks
+ * stand on each side and each shares most of its words with its counterpart, else by a small dynamic programme — so
  * each word diff (sequence.ts) runs on one paragraph or fracción, not on a whole article.
  */
-import { Scratch } from './arena';
+import { Scratch, view } from './arena';
+import { diceUnsorted } from './multiset';
 import type { OpsBuilder } from './ops';
 import { DELETE, diffKeys, EQUAL, INSERT, type DiffBudget } from './sequence';
 import type { Tokens, Vocabulary } from './tokens';
@@ -16,6 +18,8 @@ import type { Tokens, Vocabulary } from './tokens';
 const MIN_BLOCK_SIMILARITY = 0.25;
 /** Marks (both sides) above which a text pair is aligned block by block before words. */
 const MIN_BLOCKED = 600;
+/** Word overlap above which every block of a region pairs with the block in the same place on the other side. */
+const SAME_PLACE_SIMILARITY = 0.5;
 /** Largest block region aligned by dynamic programming (blocks left × blocks right). */
 const MAX_DP_CELLS = 4096;
 
@@ -98,6 +102,10 @@ class PairDiffer {
     if (i0 === i1 && j0 === j1) return;
     const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.ids.length;
     const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.ids.length;
+    if (this.pairInPlace(BA, BB, i0, i1, j0, j1)) {
+      for (let k = 0; k < i1 - i0; k++) this.tokens(BA[i0 + k]!.start, BA[i0 + k]!.end, BB[j0 + k]!.start, BB[j0 + k]!.end);
+      return;
+    }
     if (i0 === i1 || j0 === j1 || (i1 - i0) * (j1 - j0) > MAX_DP_CELLS) {
       this.tokens(a0, i0 < i1 ? BA[i1 - 1]!.end : a0, b0, j0 < j1 ? BB[j1 - 1]!.end : b0);
       return;
@@ -113,6 +121,17 @@ class PairDiffer {
     }
     if (ci < i1) this.remove(BA[ci]!.start, BA[i1 - 1]!.end);
     if (cj < j1) this.add(BB[cj]!.start, BB[j1 - 1]!.end);
+  }
+
+  // Whether the blocks A[i0..i1) pair one for one, in place, with B[j0..j1): when every pair shares most of its words,
+  // as in an edited text, the pairing the dynamic programme would look for is already there.
+  private pairInPlace(BA: Block[], BB: Block[], i0: number, i1: number, j0: number, j1: number): boolean {
+    if (i1 - i0 < 2 || i1 - i0 !== j1 - j0) return false;
+    for (let k = 0; k < i1 - i0; k++) {
+      const [a, b] = [BA[i0 + k]!, BB[j0 + k]!];
+      if (diceUnsorted(view(this.A.ids, a.start, a.end), view(this.B.ids, b.start, b.end)) < SAME_PLACE_SIMILARITY) return false;
+    }
+    return true;
   }
 
   // Marks [a0, a1) against [b0, b1).

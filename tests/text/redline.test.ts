@@ -124,6 +124,15 @@ describe('redline: examples', () => {
     expect(diffTexts('uno\ndos', 'uno\n', diffContext()).present).toBe(false);
   });
 
+  it('pairs the paragraphs of a long edited article one for one, each showing its own changed word', () => {
+    const paragraph = (k: number, who: string) => `${k}. La autoridad ${who} protegerá a la víctima ${k} conforme a esta Ley y a su reglamento.`;
+    const a = Array.from({ length: 40 }, (_, k) => paragraph(k + 1, 'federal')).join('\n');
+    const b = Array.from({ length: 40 }, (_, k) => paragraph(k + 1, 'local')).join('\n');
+    const changes = redline(a, b).filter((o) => o.op !== 'equal');
+    expect(changes).toHaveLength(80);
+    expect(changes.every((o, k) => o.text === (k % 2 === 0 ? 'federal' : 'local'))).toBe(true);
+  });
+
   it('falls back to coarse delete + insert when the budget runs out, still exact', () => {
     const a = Array.from({ length: 400 }, (_, i) => `palabra${i % 37}`).join(' ');
     const b = Array.from({ length: 400 }, (_, i) => `palabra${(i * 7) % 41}`).join(' ');
