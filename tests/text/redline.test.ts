@@ -182,7 +182,8 @@ describe('redline: tokens that share an id', () => {
   });
 
   it('shows two different whitespace runs that share an id as a change', () => {
-    const spaces = Array.from({ length: 300_000 }, (_, n) => n.toString(3).padStart(12, '0').replace(/./g, (d) => ' \t\n'[Number(d)]!));
+    // Spaces and tabs only: a line break would let the line diff settle the texts before any word is compared.
+    const spaces = Array.from({ length: 300_000 }, (_, n) => n.toString(2).padStart(20, '0').replace(/./g, (d) => ' \t'[Number(d)]!));
     const [s, r] = sharedId(spaces, spaces.map((w) => `x${w}`).join(''), (t, k) => t.spaces[k]!);
     const [a, b] = [`uno x${s}dos tres`, `UNO x${r}dos TRES`];
     const ops = redline(a, b);
