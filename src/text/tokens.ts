@@ -41,11 +41,11 @@ export interface Tokens {
 /**
  * Interns tokens and folded terms for one comparison. A token of two or more characters is known by its class, its
  * length and a 30-bit hash of its characters, computed in place (no substring is made for a token already seen), which
- * keeps tokenizing a whole law in the low milliseconds. Its characters are not compared: comparing them made a
- * comparison of a 20%-edited law 7–12% slower. So two different tokens may, rarely, share an id. An id is therefore
- * only ever a key for matching; every text shown is checked where it is emitted (`diffWords` compares the characters of
- * the runs it calls equal, the redline checks `sameWords` before it calls a pair present). One-character tokens are
- * exact.
+ * keeps tokenizing a whole law in the low milliseconds. Its characters are not compared at each lookup: checking once
+ * the runs a redline shows as equal costs less (a full comparison of a 20%-edited law was 5–8% faster). So two
+ * different tokens may, rarely, share an id, and an id is only ever a key for matching: `diffWords` compares the
+ * characters of every run it calls equal, and the redline checks `sameWords` before it calls a pair present.
+ * One-character tokens are exact.
  *
  * @example
  * const v = new Vocabulary();
@@ -320,15 +320,15 @@ export function sameTerms(x: Int32Array, y: Int32Array): boolean {
  */
 export function sameWords(x: Tokens, y: Tokens, vocab: Vocabulary): boolean {
   if (!sameTerms(x.terms, y.terms)) return false;
-  for (let i = 0, j = 0; i < x.ids.length; i++, j++) {
-    if (vocab.termOf(x.ids[i]!) < 0) {
-      j--;
-      continue;
-    }
+  // Word by word (as many on each side: their terms are equal), skipping punctuation.
+  let j = 0;
+  for (let i = 0; i < x.ids.length; i++) {
+    if (vocab.termOf(x.ids[i]!) < 0) continue;
     while (vocab.termOf(y.ids[j]!) < 0) j++;
     const wx = x.text.slice(x.starts[i], x.starts[i]! + vocab.lengthOf(x.ids[i]!));
     const wy = y.text.slice(y.starts[j], y.starts[j]! + vocab.lengthOf(y.ids[j]!));
     if (wx !== wy && foldWord(wx) !== foldWord(wy)) return false;
+    j++;
   }
   return true;
 }

@@ -201,6 +201,7 @@ class PairDiffer {
 
 }
 
+// Whether x[i, i + n) and y[j, j + n) hold the same characters.
 function sameChars(x: string, i: number, y: string, j: number, n: number): boolean {
   for (let k = 0; k < n; k++) if (x.charCodeAt(i + k) !== y.charCodeAt(j + k)) return false;
   return true;
