@@ -209,8 +209,12 @@ export function createPages(options: PagesOptions = {}) {
             return { id: stored.id, result: stored.result };
           })
         : undefined;
-    const base = latest && model ? { models: list.value, model, bill: latest.bill, version: latest.version } : undefined;
-    const block = base && isModel ? <CoverageBlock ctx={ctx} {...base} /> : base && coverage?.value ? <CoverageBlock ctx={ctx} {...base} comparison={coverage.value} /> : undefined;
+    // The model's own text gets the block without a comparison (it says so); another text, the block with its comparison.
+    const comparison = coverage?.value;
+    const block =
+      latest && model && (isModel || comparison) ? (
+        <CoverageBlock ctx={ctx} models={list.value} model={model} bill={latest.bill} version={latest.version} comparison={comparison} />
+      ) : undefined;
     return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? '', model?.id ?? ''], () => documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={block} />));
   });
 
