@@ -46,7 +46,9 @@ const ROMAN_SHAPE = /^M{0,3}(CM|CD|D?C{0,3})(XC|XL|L?X{0,3})(IX|IV|V?I{0,3})$/;
  * @example
  * romanValue('XIV') // 14
  */
-export function romanValue(numeral: string): number {
+export const romanValue = remembered(romanOf);
+
+function romanOf(numeral: string): number {
   if (!numeral || !ROMAN_SHAPE.test(numeral)) return 0;
   let total = 0;
   for (let i = 0; i < numeral.length; i++) {
@@ -63,20 +65,7 @@ export function romanValue(numeral: string): number {
  * @example
  * ordinalValue('DÉCIMO CUARTO') // 14
  */
-export function ordinalValue(words: string): number {
-  let value = ORDINALS.get(words);
-  if (value === undefined) {
-    value = ordinalOf(words);
-    // Bounded: labels repeat from text to text, but a text can hold any number of words after "Artículo".
-    if (ORDINALS.size >= ORDINALS_KEPT) ORDINALS.clear();
-    ORDINALS.set(words, value);
-  }
-  return value;
-}
-
-// Values of the words read lately (a pure function of a short string, asked for on many lines).
-const ORDINALS = new Map<string, number>();
-const ORDINALS_KEPT = 10_000;
+export const ordinalValue = remembered(ordinalOf);
 
 function ordinalOf(words: string): number {
   const parts = stripAccents(words.toLowerCase()).split(/[\s-]+/).filter(Boolean);
@@ -109,7 +98,9 @@ export function suffixValue(word: string): number {
  * @example
  * titleCase('DÉCIMO CUARTO') // 'Décimo Cuarto'
  */
-export function titleCase(words: string): string {
+export const titleCase = remembered(titleCaseOf);
+
+function titleCaseOf(words: string): string {
   if (!/\s/.test(words)) {
     const lower = words.toLowerCase();
     return lower.charAt(0).toUpperCase() + lower.slice(1);
@@ -131,4 +122,22 @@ function splitCompound(w: string): number {
     }
   }
   return 0;
+}
+
+/** Results kept per remembered function; a text can hold any number of distinct words where a label may stand. */
+const REMEMBERED = 10_000;
+
+// A pure function of a short string, asked about the same labels on many lines, with its results kept (bounded:
+// cleared when full). Keeping them spares regular expressions on every fracción, heading and transitorio.
+function remembered<T>(compute: (key: string) => T): (key: string) => T {
+  const kept = new Map<string, T>();
+  return (key) => {
+    let value = kept.get(key);
+    if (value === undefined) {
+      value = compute(key);
+      if (kept.size >= REMEMBERED) kept.clear();
+      kept.set(key, value);
+    }
+    return value;
+  };
 }
