@@ -62,11 +62,12 @@ const ARTICLE_NUMBER = /^(\d{1,5})|^(\p{L}+)(?:\s+(\p{L}+))?/u;
 const ARTICLE_TAIL = new RegExp(`^(?:\\s*(?:o|º|°|ª)(?![\\p{L}]))?(?:\\s*[-–]?\\s*${SUFFIX})?\\s*${SEP}?\\s*`, 'iu');
 const HEADING =
   /^(?:#{1,6}\s*)?(LIBRO|Libro|T[ÍI]TULO|T[íi]tulo|CAP[ÍI]TULO|Cap[íi]tulo|SECCI[ÓO]N|Secci[óo]n)\s+(\d{1,3}|[\p{L}]+)(?:\s+([\p{L}]+))?/u;
+// By the word's first letter, which tells the four words of HEADING apart.
 const HEADING_KINDS: Record<string, [HeadingLine['kind'], number]> = {
-  libro: ['book', 1],
-  titulo: ['title', 2],
-  capitulo: ['chapter', 3],
-  seccion: ['section', 4],
+  L: ['book', 1],
+  T: ['title', 2],
+  C: ['chapter', 3],
+  S: ['section', 4],
 };
 const TRANSITORY = new RegExp(
   `^(?:#{1,6}\\s*)?(?:(?:ART[ÍI]CULO|Art[íi]culo)\\s+)?(\\p{L}+(?:[\\s-]+\\p{L}+)?)(?:\\s+transitorio)?\\s*${SEP}\\s*`,
@@ -154,7 +155,7 @@ export function parseHeadingLine(line: string): HeadingLine | null {
   if (!MAY_BE_HEADING(line)) return null;
   const m = HEADING.exec(line);
   if (!m) return null;
-  const [kind, level] = HEADING_KINDS[stripAccents(m[1]!.toLowerCase())]!;
+  const [kind, level] = HEADING_KINDS[m[1]![0]!]!;
   let numeral = m[2]!;
   let tail = line.slice(m[0].length);
   if (m[3]) {
