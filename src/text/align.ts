@@ -18,7 +18,7 @@
  * in a hash table instead of sorting both.
  */
 import { IntArena, Scratch, view } from './arena';
-import { lineDice, lineHashes, linesOf, sampledHash, type HashedLines, type LineTable, type Lines } from './lines';
+import { lineDice, linesOf, sampledHash, type LineTable, type Lines } from './lines';
 import { dice, diceUnsorted } from './multiset';
 import { sameTerms, tokenize, type Tokens, type Vocabulary } from './tokens';
 import type { Unit } from './types';
@@ -88,13 +88,11 @@ export function align(model: Unit[], bill: Unit[], vocab: Vocabulary, lineTable:
 class UnitReads {
   readonly tokens: (Tokens | undefined)[];
   readonly lines: (Lines | undefined)[];
-  readonly lineHashes: (HashedLines | undefined)[];
   readonly bags: (Bag | undefined)[];
 
   constructor(readonly units: Unit[]) {
     this.tokens = new Array(units.length);
     this.lines = new Array(units.length);
-    this.lineHashes = new Array(units.length);
     this.bags = new Array(units.length);
   }
 }
@@ -141,11 +139,7 @@ class Aligner {
     for (const b of this.free(this.groupOfB)) {
       const m = freeM.get(this.B[b]!.ref);
       if (m === undefined) continue;
-      // The overlap of line hashes bounds that of lines: a heavily edited pair fails without its lines interned.
-      const bound = shareEndLine(this.M[m]!.text, this.B[b]!.text)
-        ? diceUnsorted(this.lineHashes('M', m).hashes, this.lineHashes('B', b).hashes)
-        : 0;
-      const lines = bound < MIN_SAME_REF ? 0 : lineDice(this.lines('M', m), this.lines('B', b));
+      const lines = shareEndLine(this.M[m]!.text, this.B[b]!.text) ? lineDice(this.lines('M', m), this.lines('B', b)) : 0;
       if (lines >= MIN_SAME_REF) this.addGroup([m], [b], lines);
       else {
         const d = diceUnsorted(bigramsOf(this.tokens('M', m).terms, BIGRAMS_M), bigramsOf(this.tokens('B', b).terms, BIGRAMS_B));
@@ -233,12 +227,7 @@ class Aligner {
 
   private lines(side: 'M' | 'B', u: number): Lines {
     const r = this.read[side];
-    return (r.lines[u] ??= linesOf(r.units[u]!.text, this.lineTable, this.lineHashes(side, u)));
-  }
-
-  private lineHashes(side: 'M' | 'B', u: number): HashedLines {
-    const r = this.read[side];
-    return (r.lineHashes[u] ??= lineHashes(r.units[u]!.text, this.arena));
+    return (r.lines[u] ??= linesOf(r.units[u]!.text, this.lineTable));
   }
 
   private bag(side: 'M' | 'B', u: number): Bag {

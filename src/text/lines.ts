@@ -1,10 +1,6 @@
 /**
  * Lines of a text as interned integer ids, computed once per unit and comparison: the alignment measures line overlap
  * with them and the redline matches identical lines with them, without splitting or hashing the text twice.
- *
- * A line's hash (`lineHashes`) comes first and is kept: equal lines have equal hashes, so the overlap of two texts'
- * hashes bounds the overlap of their lines from above, and a pair of texts that fails a threshold by that bound need
- * not have its lines interned at all.
  */
 import { IntArena } from './arena';
 import { diceUnsorted } from './multiset';
@@ -39,8 +35,9 @@ export class LineTable {
    * Id of the line text[start, end). A text's last line has no "\n" of its own: with `last`, it gets an id of its own
    * kind, which only ever matches another text's last line.
    */
-  idOf(text: string, start: number, end: number, last: boolean, lineHash = sampledHash(text, start, end)): number {
-    // As a signed 32-bit value whether it was just computed or read back from an Int32Array.
+  idOf(text: string, start: number, end: number, last: boolean): number {
+    const lineHash = sampledHash(text, start, end);
+    // Both kinds as signed 32-bit values (a last line's is mixed with imul).
     const hash = last ? Math.imul(lineHash ^ 0x5bd1e995, 0x01000193) ^ 1 : lineHash | 0;
     const mask = this.table.length - 1;
     for (let slot = hash & mask; ; slot = (slot + 1) & mask) {
@@ -88,40 +85,19 @@ export function sampledHash(text: string, start: number, end: number): number {
   return (h ^ (h >>> 15)) >>> 0;
 }
 
-/** A text split in lines, with each line's `sampledHash`, before any line is interned. */
-export interface HashedLines {
-  hashes: Int32Array;
-  /** As in `Lines`: where each line starts, then the text's length. */
-  offsets: Int32Array;
-}
-
 /**
- * Lines of `text`, interned in `table`; `hashed`, when the text was already split by `lineHashes`, spares a second
- * split and hash.
+ * Lines of `text`, interned in `table`.
  *
  * @example
  * const table = new LineTable(); linesOf('uno\ndos\nuno', table).ids // Int32Array [0, 1, 2]
  */
-export function linesOf(text: string, table: LineTable, hashed: HashedLines = lineHashes(text, table.arena)): Lines {
-  const { hashes, offsets } = hashed;
-  const n = hashes.length;
+export function linesOf(text: string, table: LineTable): Lines {
+  const n = splitLines(text);
   for (let i = 0; i < n; i++) {
     const last = i === n - 1;
-    scratchIds[i] = table.idOf(text, offsets[i]!, last ? text.length : offsets[i + 1]! - 1, last, hashes[i]);
+    scratchIds[i] = table.idOf(text, scratchOffsets[i]!, last ? text.length : scratchOffsets[i + 1]! - 1, last);
   }
-  return { ids: table.arena.copy(scratchIds, n), offsets };
-}
-
-/**
- * `text` split in lines (as `linesOf` splits it) with the `sampledHash` of each, stored in `arena`.
- *
- * @example
- * const h = lineHashes('uno\ndos\nuno', new IntArena()).hashes; h[0] === h[2] // true
- */
-export function lineHashes(text: string, arena: IntArena): HashedLines {
-  const n = splitLines(text);
-  for (let i = 0; i < n; i++) scratchIds[i] = sampledHash(text, scratchOffsets[i]!, i === n - 1 ? text.length : scratchOffsets[i + 1]! - 1);
-  return { hashes: arena.copy(scratchIds, n), offsets: arena.copy(scratchOffsets, n + 1) };
+  return { ids: table.arena.copy(scratchIds, n), offsets: table.arena.copy(scratchOffsets, n + 1) };
 }
 
 // Start offset of each line of `text` (its "\n" belongs to it) into scratchOffsets, then text.length; returns the number
