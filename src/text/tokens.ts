@@ -15,6 +15,9 @@ const SPACE = 0;
 const WORD = 1;
 const PUNCT = 2;
 
+/** One-character tokens below this code are looked up by their code (`Vocabulary.single`), not hashed. */
+const SINGLE_CODES = 0x3000;
+
 /** Fields of a token in `Vocabulary.meta`. */
 const META = 4;
 const HASH = 0;
@@ -65,13 +68,13 @@ export class Vocabulary {
   /** Open-addressing table of id + 1 by hash (0 = empty). */
   private table = new Int32Array(1 << 14);
   /** Ids of one-character tokens by char code (-1 = unseen). */
-  private readonly single = new Int32Array(0x3000).fill(-1);
+  private readonly single = new Int32Array(SINGLE_CODES).fill(-1);
 
   /** Id of the token text[start, end), interning it; `hash` is a 30-bit hash of those characters. */
   intern(text: string, start: number, end: number, hash: number, kind: TokenKind): number {
     if (end - start === 1) {
       const c = text.charCodeAt(start);
-      if (c < 0x3000) {
+      if (c < SINGLE_CODES) {
         const id = this.single[c]!;
         return id >= 0 ? id : (this.single[c] = this.add(text, start, end, hash, kind));
       }
@@ -140,7 +143,7 @@ export class Vocabulary {
     const mask = table.length - 1;
     for (let id = 0; id < this.texts.length; id++) {
       const m = META * id;
-      if (this.meta[m + LENGTH] === 1 && this.texts[id]!.charCodeAt(0) < 0x3000) continue;
+      if (this.meta[m + LENGTH] === 1 && this.texts[id]!.charCodeAt(0) < SINGLE_CODES) continue; // in `single`, not the table
       let slot = this.meta[m + HASH]! & mask;
       while (table[slot] !== 0) slot = (slot + 1) & mask;
       table[slot] = id + 1;

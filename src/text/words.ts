@@ -100,13 +100,14 @@ class PairDiffer {
 
   private region(BA: Block[], BB: Block[], i0: number, i1: number, j0: number, j1: number): void {
     if (i0 === i1 && j0 === j1) return;
-    const a0 = i0 < i1 ? BA[i0]!.start : i0 < BA.length ? BA[i0]!.start : this.A.ids.length;
-    const b0 = j0 < j1 ? BB[j0]!.start : j0 < BB.length ? BB[j0]!.start : this.B.ids.length;
     if (this.pairInPlace(BA, BB, i0, i1, j0, j1)) {
       for (let k = 0; k < i1 - i0; k++) this.tokens(BA[i0 + k]!.start, BA[i0 + k]!.end, BB[j0 + k]!.start, BB[j0 + k]!.end);
       return;
     }
     if (i0 === i1 || j0 === j1 || (i1 - i0) * (j1 - j0) > MAX_DP_CELLS) {
+      // The region's marks (an empty side starts where its next block does, or at the end).
+      const a0 = i0 < BA.length ? BA[i0]!.start : this.A.ids.length;
+      const b0 = j0 < BB.length ? BB[j0]!.start : this.B.ids.length;
       this.tokens(a0, i0 < i1 ? BA[i1 - 1]!.end : a0, b0, j0 < j1 ? BB[j1 - 1]!.end : b0);
       return;
     }

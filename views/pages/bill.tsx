@@ -14,7 +14,7 @@ import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
 import type { ModelOption } from './compare.js';
 
-export function BillPage({ ctx, data, models = [], pick, redline }: { ctx: PageCtx; data: BillData; models?: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child }) {
+export function BillPage({ ctx, data, models, pick, redline }: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child }) {
   const { t, lang } = ctx;
   const { bill, place } = data;
   const placeName = place ? (lang === 'es' ? place.nameEs : place.nameEn) : bill.jurisdictionId;
