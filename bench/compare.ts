@@ -21,9 +21,10 @@
  * about a hundred comparisons, on the same two cores the timed runs use. Then each case is timed. The first, cold
  * comparison is printed too.
  *
- * Also printed, as context: "memory ns", the latency of a random read over 8 MB just before and just after each case's
- * runs (lib/memory-probe.ts). This machine's shared cache is slow for minutes at a time, and our engine, which
- * allocates and reads more memory than git, slows down more than git then: a ratio is best read beside it.
+ * Also printed, as context, just before and just after each case's runs: "memory ns", the latency of a random read
+ * over 8 MB (lib/memory-probe.ts), and "step ns", the time of one step of a fixed loop that stays in the L1 cache
+ * (lib/cpu-probe.ts). This machine's shared cache and its cores are each slow for minutes at a time; our engine slows
+ * with the loop, git (whose time is partly process start and memory waits) by less: a ratio is best read beside them.
  *
  * Wall time is the target; CPU time is printed beside it (ours: median per run, all of this process's threads; git's:
  * mean per run, from the runner's finished children on Linux), because on a loaded machine wall time mostly measures
@@ -38,6 +39,7 @@ import type { Comparison } from '../src/text';
 import { generalLawOrExit } from './lib/corpus';
 import { ownCpuMs } from './lib/cpu';
 import { editWords, reorderArticles, unrelatedText } from './lib/edits';
+import { cpuStepNs } from './lib/cpu-probe';
 import { memoryLatencyNs } from './lib/memory-probe';
 import { startGitRunner } from './lib/git-runner';
 import { median, round } from './lib/stats';
@@ -130,6 +132,7 @@ async function main(): Promise<void> {
     for (const c of cases) {
       writeFileSync(join(dir, 'bill.txt'), c.text);
       const memoryBefore = memoryLatencyNs();
+      const stepBefore = cpuStepNs();
       const ours: number[] = [];
       const oursCpu: number[] = [];
       const gits: number[] = [];
@@ -163,6 +166,7 @@ async function main(): Promise<void> {
         kept.push(performance.now() - t2);
       }
       const memoryAfter = memoryLatencyNs();
+      const stepAfter = cpuStepNs();
       const o = median(ours);
       const g = median(gits);
       const oc = median(oursCpu);
@@ -177,6 +181,7 @@ async function main(): Promise<void> {
         cpuRatio: gc ? round(oc / gc, 3) : null,
         modelKeptMs: round(median(kept)),
         memoryNsPerRead: [memoryBefore, memoryAfter],
+        cpuNsPerStep: [stepBefore, stepAfter],
         target: c.target(o, g),
         failures,
         present: last?.summary.present,
@@ -193,7 +198,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`text engine vs git word-diff — General Law (${model.wordCount} words, ${model.units.length} units), ${RUNS} runs, medians`);
-  console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  memory ns  P/M/Mi/A            coarse  accuracy');
+  console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  memory ns    step ns  P/M/Mi/A            coarse  accuracy');
   for (const r of results) {
     const acc = Object.entries(r)
       .filter(([k]) => /Right|falseMatches/.test(k))
@@ -201,7 +206,7 @@ async function main(): Promise<void> {
       .join(' ');
     const total = Object.entries(r).find(([k]) => ['articles', 'editedArticles', 'renumbered'].includes(k))?.[1];
     console.log(
-      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}  ${String(r.oursCpuMs).padStart(9)} ${String(r.gitCpuMs).padStart(5)} ${String(r.cpuRatio).padStart(6)}  ${String(r.modelKeptMs).padStart(10)}  ${(r.memoryNsPerRead as number[]).join('–').padStart(9)}  ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
+      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}  ${String(r.oursCpuMs).padStart(9)} ${String(r.gitCpuMs).padStart(5)} ${String(r.cpuRatio).padStart(6)}  ${String(r.modelKeptMs).padStart(10)}  ${(r.memoryNsPerRead as number[]).join('–').padStart(9)}  ${(r.cpuNsPerStep as number[]).join('–').padStart(9)}  ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
     );
   }
   const usage = process.resourceUsage();
