@@ -33,7 +33,7 @@ const NEAR = 8;
  * const lines = ['Artículo 1. Texto', '1 de 2', 'MI LEY', 'sigue.', '2 de 2', 'MI LEY'];
  * findFurniture(lines, (l) => l.startsWith('Artículo')).count // 4
  */
-export function findFurniture(lines: string[], isStructure: (line: string, index: number) => boolean): Furniture {
+export function findFurniture(lines: string[], isStructure: (line: string) => boolean): Furniture {
   const drop = new Uint8Array(lines.length);
   const pageLines: number[] = [];
   for (let i = 0; i < lines.length; i++) {
@@ -75,9 +75,9 @@ export function findFurniture(lines: string[], isStructure: (line: string, index
     at[id] = [];
   }
   if (at.length > 0) for (let i = 0; i < lines.length; i++) if (idAt[i]! >= 0) at[idAt[i]!]?.push(i);
+  // Asked once per repeated line, not once per copy: a running header repeats on every page.
   at.forEach((indexes, id) => {
-    const line = lines[firstAt[id]!]!;
-    if (indexes.some((i) => isStructure(line, i))) return;
+    if (isStructure(lines[firstAt[id]!]!)) return;
     for (const i of indexes) drop[i] = 1;
   });
   let count = 0;

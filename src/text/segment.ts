@@ -123,7 +123,7 @@ class Scanner {
     /** Whether units are built with their children. */
     private readonly trees: boolean,
   ) {
-    const furniture = findFurniture(lines, (l) => isStructural(l));
+    const furniture = findFurniture(lines, isStructural);
     this.drop = furniture.drop;
     if (furniture.count > 0) this.warnings.push(`Removed ${furniture.count} lines of page headers, footers and page numbers.`);
     this.hasNumbered = this.findNumberedArticles();
