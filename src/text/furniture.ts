@@ -52,34 +52,27 @@ export function findFurniture(lines: string[], isStructure: (line: string) => bo
   }
   // Without page numbers a header reads like one (no final punctuation): other lines are not even counted.
   const counted = (i: number) => candidate[i] === 1 && lines[i]!.length >= 4 && drop[i] === 0 && (withPages || !endsInPunctuation(lines[i]!));
-  // Lines are interned and counted first (most occur once); index lists are made only for lines repeated often enough.
-  const table = new LineTable();
-  const idAt = new Int32Array(lines.length).fill(-1);
-  const counts: number[] = [];
-  const firstAt: number[] = [];
-  for (let i = 0; i < lines.length; i++) {
-    if (!counted(i)) continue;
-    const id = (idAt[i] = table.idOf(lines[i]!, 0, lines[i]!.length, false));
-    if (id === counts.length) {
-      counts.push(0);
-      firstAt.push(i);
-    }
-    counts[id]!++;
-  }
   const minRepeats = withPages ? Math.max(3, Math.ceil(pageLines.length * 0.3)) : 4;
-  const at: number[][] = [];
-  for (let id = 0; id < counts.length; id++) {
-    const line = lines[firstAt[id]!]!;
-    if (counts[id]! < minRepeats) continue;
-    if (!withPages && !/\p{L}{3}/u.test(line)) continue;
-    at[id] = [];
+  // Most lines occur once. Every copy of a repeated line has the same length and the same first and last characters:
+  // lines are counted by those first (three reads a line), and only lines whose count is high enough are interned.
+  const slots = new Int32Array(tableSize(lines.length));
+  const slotAt = new Int32Array(lines.length).fill(-1);
+  for (let i = 0; i < lines.length; i++) if (counted(i)) slots[(slotAt[i] = quickKey(lines[i]!) & (slots.length - 1))]!++;
+  const table = new LineTable();
+  const at = new Map<number, number[]>();
+  for (let i = 0; i < lines.length; i++) {
+    if (slotAt[i]! < 0 || slots[slotAt[i]!]! < minRepeats) continue;
+    const id = table.idOf(lines[i]!, 0, lines[i]!.length, false);
+    const indexes = at.get(id);
+    if (indexes) indexes.push(i);
+    else at.set(id, [i]);
   }
-  if (at.length > 0) for (let i = 0; i < lines.length; i++) if (idAt[i]! >= 0) at[idAt[i]!]?.push(i);
-  // Asked once per repeated line, not once per copy: a running header repeats on every page.
-  at.forEach((indexes, id) => {
-    if (isStructure(lines[firstAt[id]!]!)) return;
+  // Structure is asked about once per repeated line, not once per copy: a running header repeats on every page.
+  for (const indexes of at.values()) {
+    const line = lines[indexes[0]!]!;
+    if (indexes.length < minRepeats || (!withPages && !/\p{L}{3}/u.test(line)) || isStructure(line)) continue;
     for (const i of indexes) drop[i] = 1;
-  });
+  }
   let count = 0;
   for (let i = 0; i < drop.length; i++) count += drop[i]!;
   return { drop, count };
@@ -92,4 +85,16 @@ function endsInPunctuation(line: string): boolean {
 
 function isPageNumber(line: string): boolean {
   return MAY_BE_PAGE_NUMBER(line) && PAGE_NUMBER.some((re) => re.test(line));
+}
+
+function quickKey(line: string): number {
+  const h = Math.imul(line.length ^ (line.charCodeAt(0) << 8) ^ (line.charCodeAt(line.length - 1) << 20), 0x9e3779b1);
+  return h ^ (h >>> 16);
+}
+
+// A power of two at least twice n, so that few slots hold more than one line.
+function tableSize(n: number): number {
+  let size = 16;
+  while (size < 2 * n) size *= 2;
+  return size;
 }
