@@ -372,6 +372,11 @@ export function createPages(options: PagesOptions = {}) {
     return c.body(await gz);
   });
 
+  // Any other address a browser opens gets the 404 page, in the site's layout and the reader's language; the API and
+  // clients that do not ask for HTML keep the JSON answer of `app.notFound`.
+  const browsing = (c: Context<AppEnv>) => !c.req.path.startsWith('/api/') && (c.req.header('Accept') ?? '').includes('text/html');
+  pages.get('*', (c, next) => (browsing(c) ? next() : c.notFound()), pageHeaders, (c) => notFound(c, ctxOf(c)));
+
   return pages;
 }
 

@@ -151,6 +151,22 @@ describe('state, bill and timeline pages', () => {
     expect((await get('/bills/nope')).status).toBe(404);
   });
 
+  it('any other address is an HTML 404 page for a browser, and JSON for the API and other clients', async () => {
+    const browser = { Accept: 'text/html,application/xhtml+xml,*/*;q=0.8', 'Accept-Language': 'en' };
+    for (const path of ['/bills', '/models', '/no/such/page']) {
+      const res = await get(path, browser);
+      expect(res.status, path).toBe(404);
+      expect(res.headers.get('content-type'), path).toContain('text/html');
+      expect(res.headers.get('content-security-policy'), path).toContain("frame-ancestors 'self'");
+      expect(await res.text(), path).toContain('Page not found');
+    }
+    for (const [path, headers] of [['/no/such/page', {}], ['/api/nope', browser]] as const) {
+      const res = await get(path, headers);
+      expect(res.status, path).toBe(404);
+      expect((await res.json()).error.code, path).toBe('not_found');
+    }
+  });
+
   it('a bill page lists its actions with sources and its timeline', async () => {
     const { res, body } = await html('/bills/mx-lgpsedmtp?lang=en');
     expect(res.status).toBe(200);
