@@ -28,7 +28,7 @@ export interface KeyDiff {
 }
 
 /** Longest edit script one jsdiff call may compute (its cost grows with the square of it). */
-const MAX_EDIT = 1000;
+export const MAX_EDIT = 1000;
 /** Gaps up to this many items (both sides) go straight to a gap diff without looking for anchors. */
 const SMALL_GAP = 48;
 /** Gaps whose n × m is at most this are solved by a small LCS table instead of a jsdiff call. */
