@@ -5,6 +5,7 @@
  * They are metadata of the provision above them, not text of the law. This module only recognises a line as a note;
  * the segmenter decides which provision it belongs to from its target ("Fracción" → the last fracción).
  */
+import { remembered } from './remembered';
 import type { ReformNote } from './types';
 
 /** What a note is about, resolved to the level of the provision it annotates. */
@@ -39,6 +40,16 @@ const DATE = /(\d{1,2})[-/](\d{1,2})[-/](\d{4})/g;
 export function parseReformNote(line: string): ReformNote | null {
   const raw = line.trim();
   if (raw.length > 240 || raw.length < 8 || !QUICK_STARTS.has(lowerPacked3(raw)) || !QUICK.test(raw)) return null;
+  // A consolidated law repeats its notes (the General Law: 82 notes, 20 distinct): each is parsed once, and every
+  // caller gets a note of its own.
+  const note = noteOf(raw);
+  return note && { ...note, dates: [...note.dates] };
+}
+
+const noteOf = remembered(parseNote);
+
+// A line that passed the quick filters, read as a note.
+function parseNote(raw: string): ReformNote | null {
   const m = NOTE.exec(raw);
   if (m) {
     const rest = raw.slice(m[0].length);

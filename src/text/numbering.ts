@@ -6,24 +6,7 @@
  * continues the numbering before it accepts it as a new provision.
  */
 import { stripAccents } from './normalize';
-
-/** Results kept per remembered function; a text can hold any number of distinct words where a label may stand. */
-const REMEMBERED = 10_000;
-
-// A pure function of a short string, asked about the same labels on many lines, with its results kept (bounded:
-// cleared when full). Keeping them spares regular expressions on every fracción, heading and transitorio.
-function remembered<T>(compute: (key: string) => T): (key: string) => T {
-  const kept = new Map<string, T>();
-  return (key) => {
-    let value = kept.get(key);
-    if (value === undefined) {
-      value = compute(key);
-      if (kept.size >= REMEMBERED) kept.clear();
-      kept.set(key, value);
-    }
-    return value;
-  };
-}
+import { remembered } from './remembered';
 
 /** Latin suffixes of inserted provisions, in order ("5 Bis" comes after 5 and before "5 Ter"). */
 const LATIN_SUFFIXES = [
