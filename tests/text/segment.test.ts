@@ -137,6 +137,40 @@ describe('segment: article forms and numbering', () => {
     expect(wrapped.preamble).toContain('Se expide la Ley de Parques');
   });
 
+  it('reads transitorios labelled in words, in capitals, joined, with "Artículo" or "Transitorio", and no others', () => {
+    const doc = segment(
+      [
+        'Artículo 1.- Objeto.',
+        'TRANSITORIOS',
+        'Primero.- Entra en vigor al día siguiente.',
+        'ARTÍCULO SEGUNDO TRANSITORIO.- Se abroga la ley anterior.',
+        'Tercero: Los municipios tendrán un año.',
+        'Segundo párrafo que no es un transitorio.',
+        'Cuarto.- Los recursos se asignarán.',
+        'Quinto piso del edificio.',
+        'Octavo de los informes irá al Congreso.',
+        'Sexto.- Las dependencias informarán.',
+        'Artículo Séptimo.- Se publicará.',
+        'OCTAVO.- En mayúsculas.',
+        'Décimo-Primero.- Con guion.',
+      ].join('\n'),
+    );
+    expect(doc.units.filter((u) => u.kind === 'transitory').map((u) => u.ref)).toEqual([
+      'Transitorio Primero',
+      'Transitorio Segundo',
+      'Transitorio Tercero',
+      'Transitorio Cuarto',
+      'Transitorio Sexto',
+      'Transitorio Séptimo',
+      'Transitorio Octavo',
+      'Transitorio Décimo Primero',
+    ]);
+    // Lines that open with an ordinal word but no label stay text.
+    expect(doc.units.find((u) => u.ref === 'Transitorio Cuarto')!.text).toBe(
+      'Los recursos se asignarán.\nQuinto piso del edificio.\nOctavo de los informes irá al Congreso.',
+    );
+  });
+
   it('does not start an article on a mid-sentence reference that breaks the numbering', () => {
     const doc = segment(['Artículo 7.- Las sanciones se aplicarán según el', 'Artículo 2. De esta Ley.', 'Artículo 8.- Fin.'].join('\n'));
     expect(doc.units.map((u) => u.ref)).toEqual(['7', '8']);
