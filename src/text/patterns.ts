@@ -189,7 +189,6 @@ export function parseHeadingLine(line: string): HeadingLine | null {
  * parseTransitoryLine('Décimo Cuarto. Las procuradurías…') // { words: 'Décimo Cuarto', value: 14, label: 'Décimo Cuarto.', rest: 'Las procuradurías…' }
  */
 export function parseTransitoryLine(line: string): TransitoryLine | null {
-  if (!mayBeTransitory(line)) return null;
   const m = TRANSITORY.exec(line);
   if (!m) return null;
   const words = m[1]!.replace(/[\s-]+transitorio$/iu, '').replace(/-/g, ' ');
@@ -197,24 +196,6 @@ export function parseTransitoryLine(line: string): TransitoryLine | null {
   const rest = line.slice(m[0].length);
   if (!value || (rest.length > 0 && !opensAfterLabel(rest))) return null;
   return { words: titleCase(words), value, label: line.slice(0, line.length - rest.length).trim(), rest };
-}
-
-// A transitorio label opens with an ordinal word, or with "Artículo" before one (a markdown "#" heading is left to the
-// pattern). Any other first word turns the line away before TRANSITORY, which tries every split of a line's first two
-// words before it fails (about a microsecond a line, on every line of the transitorios).
-function mayBeTransitory(line: string): boolean {
-  if (line.charCodeAt(0) === 35) return true;
-  let end = 0;
-  while (end < line.length && isLetter(line.charCodeAt(end), line, end)) end++;
-  const word = line.slice(0, end);
-  return ordinalValue(word) > 0 || (word.length === 8 && stripAccents(word.toLowerCase()) === 'articulo');
-}
-
-// Whether the code unit c at line[i] is a letter (\p{L}), read from its code for ASCII and Latin-1.
-function isLetter(c: number, line: string, i: number): boolean {
-  if (c < 0x80) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
-  if (c <= 0xff) return c >= 0xc0 && c !== 0xd7 && c !== 0xf7;
-  return /\p{L}/u.test(line[i]!);
 }
 
 /**
