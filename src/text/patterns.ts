@@ -207,17 +207,14 @@ export function parseTransitoryLine(line: string): TransitoryLine | null {
 export function parseListLine(line: string): ListLine | null {
   const c0 = line.charCodeAt(0);
   if (c0 >= 65 && c0 <= 90) {
-    // A numeral is followed by a word boundary: "La", "Con", "De" are turned away by their second letter.
-    const c1 = line.charCodeAt(1);
-    if (!ROMAN_LETTERS.includes(line[0]!) || (c1 >= 97 && c1 <= 122) || !/^[IVXLCDM]{1,7}\b/.test(line)) return null;
-    const m = FRACTION.exec(line);
+    const m = fractionLabel(line);
     if (!m) return null;
-    const v = romanValue(m[1]!);
-    const rest = line.slice(m[0].length);
+    const v = romanValue(m.numeral);
+    const rest = line.slice(m.length);
     if (!v || (rest.length > 0 && !opensAfterLabel(rest))) return null;
-    const suffix = m[2] ? suffixValue(m[2]) : 0;
-    const key = suffix ? `${m[1]} ${titleCase(stripAccents(m[2]!))}` : m[1]!;
-    return { type: 'fraction', key, value: v * 100 + suffix, label: line.slice(0, line.length - rest.length).trim(), rest };
+    const suffix = m.suffix ? suffixValue(m.suffix) : 0;
+    const key = suffix ? `${m.numeral} ${titleCase(stripAccents(m.suffix!))}` : m.numeral;
+    return { type: 'fraction', key, value: v * 100 + suffix, label: line.slice(0, m.length).trim(), rest };
   }
   if (c0 >= 48 && c0 <= 57) {
     const m = CLAUSE.exec(line);
@@ -232,6 +229,30 @@ export function parseListLine(line: string): ListLine | null {
   const letter = m[1]!;
   const value = letter === 'ñ' ? 1450 : (letter.charCodeAt(0) - 96) * 100;
   return { type: 'inciso', key: letter, value, label: line.slice(0, m[0].length).trim(), rest: line.slice(m[0].length) };
+}
+
+// The fracción label FRACTION finds at the start of a line: its numeral, its Latin suffix, and its length with the
+// spaces after it. A numeral (1 to 7 of I V X L C D M) is followed by a word boundary, so "La", "Con" or "De" cost a
+// few reads; the commonest label, "XII. " before a word, is read without the pattern (350 of them in the General Law).
+function fractionLabel(line: string): { numeral: string; suffix: string | undefined; length: number } | null {
+  let k = 0;
+  while (k < 8 && ROMAN_LETTERS.includes(line[k] ?? '-')) k++;
+  if (k === 0 || k > 7 || isAsciiWordChar(line.charCodeAt(k))) return null;
+  if (line.charCodeAt(k) === 46 && line.charCodeAt(k + 1) === 32 && isLetterOrDigit(line.charCodeAt(k + 2))) {
+    return { numeral: line.slice(0, k), suffix: undefined, length: k + 2 };
+  }
+  const m = FRACTION.exec(line);
+  return m && { numeral: m[1]!, suffix: m[2], length: m[0].length };
+}
+
+// \w of a pattern without the u flag.
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+// An ASCII or Latin-1 letter or digit: after "XII. " it ends the label's spaces and opens no dash.
+function isLetterOrDigit(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /**

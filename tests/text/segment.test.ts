@@ -1,6 +1,7 @@
 // Segmentation on small texts written for these tests (no law text is copied here).
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/text';
+import { parseListLine } from '../../src/text/patterns';
 import type { Provision } from '../../src/text';
 
 const all = (ps: Provision[]): Provision[] => ps.flatMap((p) => [p, ...all(p.children)]);
@@ -169,6 +170,21 @@ describe('segment: article forms and numbering', () => {
     expect(doc.units.find((u) => u.ref === 'Transitorio Cuarto')!.text).toBe(
       'Los recursos se asignarán.\nQuinto piso del edificio.\nOctavo de los informes irá al Congreso.',
     );
+  });
+
+  it('reads fracción labels in their written forms, and turns away words and numerals that are not labels', () => {
+    const read = (line: string) => {
+      const item = parseListLine(line);
+      return item && [item.key, item.value, item.label, item.rest];
+    };
+    expect(read('XII. Establecer los tipos.')).toEqual(['XII', 1200, 'XII.', 'Establecer los tipos.']);
+    expect(read('VII.  Dos espacios.')).toEqual(['VII', 700, 'VII.', 'Dos espacios.']);
+    expect(read('II.- Con guion.')).toEqual(['II', 200, 'II.-', 'Con guion.']);
+    expect(read('VI. - Guion suelto.')).toEqual(['VI', 600, 'VI. -', 'Guion suelto.']);
+    expect(read('X. —Raya.')).toEqual(['X', 1000, 'X. —', 'Raya.']);
+    expect(read('III) Paréntesis.')).toEqual(['III', 300, 'III)', 'Paréntesis.']);
+    expect(read('CI. 5 años.')).toEqual(['CI', 10100, 'CI.', '5 años.']);
+    for (const text of ['La casa.', 'De. Nada.', 'IV1. Cifra.', 'LXXXVIII. Ocho letras.', 'IIII. Mal formado.', 'I. , coma.']) expect(read(text), text).toBeNull();
   });
 
   it('does not start an article on a mid-sentence reference that breaks the numbering', () => {
