@@ -184,7 +184,18 @@ describe('segment: article forms and numbering', () => {
     expect(read('X. —Raya.')).toEqual(['X', 1000, 'X. —', 'Raya.']);
     expect(read('III) Paréntesis.')).toEqual(['III', 300, 'III)', 'Paréntesis.']);
     expect(read('CI. 5 años.')).toEqual(['CI', 10100, 'CI.', '5 años.']);
+    // Inserted fracciones, their suffix written in any case.
+    expect(read('IV Bis.- Insertada.')).toEqual(['IV Bis', 401, 'IV Bis.-', 'Insertada.']);
+    expect(read('IV BIS. Insertada.')).toEqual(['IV Bis', 401, 'IV BIS.', 'Insertada.']);
+    expect(read('IV-ter. Insertada.')).toEqual(['IV Ter', 402, 'IV-ter.', 'Insertada.']);
+    expect(read('IV Quáter. Insertada.')).toEqual(['IV Quater', 403, 'IV Quáter.', 'Insertada.']);
     for (const text of ['La casa.', 'De. Nada.', 'IV1. Cifra.', 'LXXXVIII. Ocho letras.', 'IIII. Mal formado.', 'I. , coma.']) expect(read(text), text).toBeNull();
+  });
+
+  it('gives an inserted fracción ("I Bis") its own place between its neighbours', () => {
+    const doc = segment(['Artículo 3.- Son fines:', 'I. Prevenir;', 'I Bis. Atender a las víctimas;', 'II. Sancionar.'].join('\n'));
+    expect(doc.units[0]!.children.map((c) => c.ref)).toEqual(['3 párr. 1', '3 fr. I', '3 fr. I Bis', '3 fr. II']);
+    expect(doc.units[0]!.children[2]!.text).toBe('Atender a las víctimas;');
   });
 
   it('does not start an article on a mid-sentence reference that breaks the numbering', () => {
