@@ -108,6 +108,11 @@ const opensAfterLabel = firstCharTest(/^[\p{L}\p{N}"“'‘«¿¡(\[…._-]/u);
  */
 export function parseArticleLine(line: string): ArticleLine | null {
   if (!MAY_BE_ARTICLE(line)) return null;
+  const plain = plainArticleLabel(line);
+  if (plain) {
+    const base = Number(plain.digits);
+    return { ref: String(base), label: line.slice(0, plain.length - 1), rest: line.slice(plain.length), order: base * 100, worded: false };
+  }
   const head = ARTICLE_HEAD.exec(line);
   if (!head) return null;
   let pos = head[0].length;
@@ -146,6 +151,26 @@ export function parseArticleLine(line: string): ArticleLine | null {
     order: base * 100 + suffix,
     worded,
   };
+}
+
+// The commonest article labels, "Artículo 12. ", "Artículo 12.- " and "Artículo 1o. " before a word (127 of the General
+// Law's 139), read without the three patterns: the digits and the label's length with its one space. Any other form is
+// left to them.
+function plainArticleLabel(line: string): { digits: string; length: number } | null {
+  if (!line.startsWith('Artículo ') && !line.startsWith('ARTÍCULO ')) return null;
+  let k = 9;
+  while (k < 15 && isDigit(line.charCodeAt(k))) k++;
+  if (k === 9 || k === 15) return null;
+  const digitsEnd = k;
+  if (line.charCodeAt(k) === 111) k++; // o
+  if (line.charCodeAt(k++) !== 46) return null; // .
+  if (line.charCodeAt(k) === 45) k++; // -
+  if (line.charCodeAt(k) !== 32 || !isLetterOrDigit(line.charCodeAt(k + 1))) return null;
+  return { digits: line.slice(9, digitsEnd), length: k + 1 };
+}
+
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
 }
 
 /**

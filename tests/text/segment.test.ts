@@ -1,7 +1,7 @@
 // Segmentation on small texts written for these tests (no law text is copied here).
 import { describe, expect, it } from 'vitest';
 import { segment } from '../../src/text';
-import { parseListLine } from '../../src/text/patterns';
+import { parseArticleLine, parseListLine } from '../../src/text/patterns';
 import type { Provision } from '../../src/text';
 
 const all = (ps: Provision[]): Provision[] => ps.flatMap((p) => [p, ...all(p.children)]);
@@ -190,6 +190,23 @@ describe('segment: article forms and numbering', () => {
     expect(read('IV-ter. Insertada.')).toEqual(['IV Ter', 402, 'IV-ter.', 'Insertada.']);
     expect(read('IV Quáter. Insertada.')).toEqual(['IV Quater', 403, 'IV Quáter.', 'Insertada.']);
     for (const text of ['La casa.', 'De. Nada.', 'IV1. Cifra.', 'LXXXVIII. Ocho letras.', 'IIII. Mal formado.', 'I. , coma.']) expect(read(text), text).toBeNull();
+  });
+
+  it('reads article labels in their written forms', () => {
+    const read = (line: string) => {
+      const a = parseArticleLine(line);
+      return a && [a.ref, a.order, a.label, a.rest];
+    };
+    expect(read('Artículo 12. Texto.')).toEqual(['12', 1200, 'Artículo 12.', 'Texto.']);
+    expect(read('Artículo 12.- Texto.')).toEqual(['12', 1200, 'Artículo 12.-', 'Texto.']);
+    expect(read('Artículo 1o. Texto.')).toEqual(['1', 100, 'Artículo 1o.', 'Texto.']);
+    expect(read('ARTÍCULO 007.- Texto.')).toEqual(['7', 700, 'ARTÍCULO 007.-', 'Texto.']);
+    expect(read('Artículo 12.  Dos espacios.')).toEqual(['12', 1200, 'Artículo 12.', 'Dos espacios.']);
+    expect(read('Artículo 12.-Pegado.')).toEqual(['12', 1200, 'Artículo 12.-', 'Pegado.']);
+    expect(read('Artículo 5 Bis.- Texto.')).toEqual(['5 Bis', 501, 'Artículo 5 Bis.-', 'Texto.']);
+    expect(read('Artículo 4o. de la Constitución')).toEqual(['4', 400, 'Artículo 4o.', 'de la Constitución']);
+    expect(read('Artículo Único.- Texto.')).toEqual(['Único', 100, 'Artículo Único.-', 'Texto.']);
+    for (const text of ['Artículo 21 de la Ley', 'Artículo 12. , coma', 'Al artículo 12. Texto']) expect(read(text), text).toBeNull();
   });
 
   it('gives an inserted fracción ("I Bis") its own place between its neighbours', () => {
