@@ -56,7 +56,9 @@ export interface TransitoryLine {
 }
 
 const SUFFIX_WORDS = ['bis', 'ter', 'qu[áa]ter', 'quinquies', 'sexies', 'septies', 'octies', 'nonies', 'decies'];
-const SUFFIX = `(${SUFFIX_WORDS.join('|')})(?![\\p{L}])`;
+/** A Latin suffix, one of `words`, as a whole word. */
+const suffixPattern = (words: string[]) => `(${words.join('|')})(?![\\p{L}])`;
+const SUFFIX = suffixPattern(SUFFIX_WORDS);
 const SEP = '(\\.\\s*[-–—]+|\\.|[-–—]+|:)';
 const ARTICLE_HEAD = /^(?:#{1,6}\s*)?(ART[ÍI]CULO|Art[íi]culo|ARTICULO|Art\.|ARTICLE|Article|ARTIGO|Artigo)\s+/u;
 const ARTICLE_NUMBER = /^(\d{1,5})|^(\p{L}+)(?:\s+(\p{L}+))?/u;
@@ -77,7 +79,7 @@ const TRANSITORY = new RegExp(
 const TRANSITORY_HEADER = /^(?:#{1,6}\s*)?(?:ART[ÍI]CULOS?\s+)?TRANSITORI[OA]S?\s*[.:]?$/iu;
 const REFORM_SECTION = /^ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS?\s+DE\s+REFORMA/iu;
 // Without the i flag (a numeral is written in capitals), so the suffix is spelt out as "bis", "Bis" and "BIS".
-const SUFFIX_ANY_CASE = `(${SUFFIX_WORDS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]).join('|')})(?![\\p{L}])`;
+const SUFFIX_ANY_CASE = suffixPattern(SUFFIX_WORDS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]));
 const FRACTION = new RegExp(`^([IVXLCDM]{1,7})(?:\\s*[-–]?\\s*${SUFFIX_ANY_CASE})?\\s*(\\.\\s*[-–—]+|\\.|\\)|[-–—]+)\\s*`, 'u');
 const ROMAN_LETTERS = 'IVXLCDM';
 const INCISO = /^([a-zñ])\s*\)\s*/u;

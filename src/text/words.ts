@@ -20,7 +20,7 @@ const MIN_BLOCK_SIMILARITY = 0.25;
  * Marks (both sides) above which a text pair is aligned block by block before words. A pair no longer than the edit
  * script one gap diff may compute is diffed whole: none of its gaps can reach that cap and go coarse. (Blocks from 600
  * marks gave the same redlines of the General Law at 2-50% of words edited and with rewritten fracciones, and a 20%-edited
- * comparison 1-2% slower.)
+ * comparison 2-3% slower.)
  */
 const MIN_BLOCKED = MAX_EDIT;
 /** Word overlap above which every block of a region pairs with the block in the same place on the other side. */
