@@ -280,7 +280,8 @@ function isAsciiWordChar(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
-// An ASCII or Latin-1 letter or digit: after "XII. " it ends the label's spaces and opens no dash.
+// An ASCII or Latin-1 letter or digit: after a label's one space ("XII. ", "Artículo 12. "), it shows that no more spaces
+// or dash belong to the label, so the fast paths may stop there.
 function isLetterOrDigit(c: number): boolean {
   return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
