@@ -190,3 +190,20 @@ describe('redline: tokens that share an id', () => {
     expect([left(ops), right(ops)]).toEqual([a, b]);
   });
 });
+
+describe('tokens: the whitespace each mark carries', () => {
+  it('gives every mark its whitespace, and one id to the same whitespace wherever it stands', () => {
+    const v = new Vocabulary();
+    const text = ' a b\nc  d\n\ne \tf,  g. h\n';
+    const t = tokenize(text, v);
+    const spaces = Array.from(t.spaces, (id) => (id < 0 ? '' : v.textOf(id)));
+    expect(Array.from(t.ids, (id) => v.textOf(id))).toEqual(['a', 'b', 'c', 'd', 'e', 'f', ',', 'g', '.', 'h']);
+    expect(spaces).toEqual([' ', '\n', '  ', '\n\n', ' \t', '', '  ', '', ' ', '\n']);
+    // One space or line break between marks, and the same at the end of a text, are one token each.
+    const id = (s: string) => tokenize(s, v).spaces[0];
+    expect(id('a b')).toBe(id('x '));
+    expect(id('a\nb')).toBe(id('x\n'));
+    expect(id('a b')).not.toBe(id('a\nb'));
+    expect(Array.from(t.starts)).toEqual([1, 3, 5, 8, 11, 14, 15, 18, 19, 21, text.length]);
+  });
+});
