@@ -76,11 +76,20 @@ function segmentText(text: string, trees: boolean): UnitsDocument {
   return doc;
 }
 
-// The trimmed lines of a text.
+// The trimmed lines of a text. Most lines begin and end with a letter or a mark: only the others are trimmed.
 function linesOfText(text: string): string[] {
   const lines = text.split('\n');
-  for (let i = 0; i < lines.length; i++) lines[i] = lines[i]!.trim();
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    if (line !== '' && (mayBeSpace(line.charCodeAt(0)) || mayBeSpace(line.charCodeAt(line.length - 1)))) lines[i] = line.trim();
+  }
   return lines;
+}
+
+// Whether `trim` may remove this character: it removes only these (ASCII controls and space, no-break and Unicode
+// spaces, line separators, BOM), and Latin-1 letters are not among them.
+function mayBeSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c >= 0x1680;
 }
 
 // Words of a text, leaving out dropped lines (page furniture) and lines read as reform notes.

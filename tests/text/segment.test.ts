@@ -110,6 +110,19 @@ describe('segment: structure', () => {
     for (const p of all(doc.units)) expect(p.text).not.toMatch(/Gaceta Municipal|\d de 9/);
   });
 
+  it('reads lines indented or followed by any kind of space as the same lines', () => {
+    // Each kind of space alone on a line, before it, after it or both (normalization turns some into plain spaces).
+    const pads = ['  ', '\t', '\u1680', '\u00a0', '\u3000', '\u2003'];
+    const padded = SAMPLE.split('\n')
+      .map((line, i) => {
+        const pad = pads[i % pads.length]!;
+        return [pad + line, line + pad, pad + line + pad][Math.floor(i / pads.length) % 3];
+      })
+      .join('\n');
+    const read = (d: ReturnType<typeof segment>) => ({ units: d.units.map((u) => [u.ref, u.text]), outline: all(d.outline).map((p) => p.ref) });
+    expect(read(segment(padded))).toEqual(read(doc));
+  });
+
   it('records headings in the outline and in each unit path', () => {
     expect(doc.outline.map((h) => h.ref)).toEqual(['Título Primero']);
     expect(doc.outline[0]!.children.map((h) => [h.ref, h.heading])).toEqual([
