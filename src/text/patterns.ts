@@ -81,7 +81,6 @@ const REFORM_SECTION = /^ART[ÍI]CULOS\s+TRANSITORIOS\s+DE\s+DECRETOS?\s+DE\s+RE
 // Without the i flag (a numeral is written in capitals), so the suffix is spelt out as "bis", "Bis" and "BIS".
 const SUFFIX_ANY_CASE = suffixPattern(SUFFIX_WORDS.flatMap((w) => [w, w[0]!.toUpperCase() + w.slice(1), w.toUpperCase()]));
 const FRACTION = new RegExp(`^([IVXLCDM]{1,7})(?:\\s*[-–]?\\s*${SUFFIX_ANY_CASE})?\\s*(\\.\\s*[-–—]+|\\.|\\)|[-–—]+)\\s*`, 'u');
-const ROMAN_LETTERS = 'IVXLCDM';
 const INCISO = /^([a-zñ])\s*\)\s*/u;
 const CLAUSE = /^(\d{1,3})\s*(\.\s*[-–—]+|\.|\))\s+/u;
 const MONTHS = 'enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|setiembre|octubre|noviembre|diciembre';
@@ -266,13 +265,18 @@ export function parseListLine(line: string): ListLine | null {
 // few reads; the commonest label, "XII. " before a word, is read without the pattern (350 of them in the General Law).
 function fractionLabel(line: string): { numeral: string; suffix: string | undefined; length: number } | null {
   let k = 0;
-  while (k < 8 && ROMAN_LETTERS.includes(line[k] ?? '-')) k++;
+  while (k < 8 && isRomanLetter(line.charCodeAt(k))) k++;
   if (k === 0 || k > 7 || isAsciiWordChar(line.charCodeAt(k))) return null;
   if (line.charCodeAt(k) === 46 && line.charCodeAt(k + 1) === 32 && isLetterOrDigit(line.charCodeAt(k + 2))) {
     return { numeral: line.slice(0, k), suffix: undefined, length: k + 2 };
   }
   const m = FRACTION.exec(line);
   return m && { numeral: m[1]!, suffix: m[2], length: m[0].length };
+}
+
+// I V X L C D M (char codes, not one-character strings: this runs on every line that starts with a capital).
+function isRomanLetter(c: number): boolean {
+  return c === 73 || c === 86 || c === 88 || c === 76 || c === 67 || c === 68 || c === 77;
 }
 
 // \w of a pattern without the u flag.
