@@ -86,8 +86,8 @@ function linesOfText(text: string): string[] {
   return lines;
 }
 
-// Whether `trim` may remove this character: it removes only these (ASCII controls and space, no-break and Unicode
-// spaces, line separators, BOM), and Latin-1 letters are not among them.
+// Whether `trim` may remove this character: every character it removes passes (tab, line breaks, space, no-break
+// space, U+1680 and the spaces, separators and BOM above it); letters and marks of Latin-1 do not.
 function mayBeSpace(c: number): boolean {
   return c <= 32 || c === 0xa0 || c >= 0x1680;
 }

@@ -139,14 +139,28 @@ function lcs(runs: number[], a: Int32Array, a0: number, n: number, b: Int32Array
   if (n === 1) {
     let j = 0;
     while (j < m && b[b0 + j] !== a[a0]) j++;
-    if (j === m) return void (push(runs, DELETE, 1), push(runs, INSERT, m));
-    return void (push(runs, INSERT, j), push(runs, EQUAL, 1), push(runs, INSERT, m - j - 1));
+    if (j === m) {
+      push(runs, DELETE, 1);
+      push(runs, INSERT, m);
+    } else {
+      push(runs, INSERT, j);
+      push(runs, EQUAL, 1);
+      push(runs, INSERT, m - j - 1);
+    }
+    return;
   }
   if (m === 1) {
     let i = 0;
     while (i < n && a[a0 + i] !== b[b0]) i++;
-    if (i === n) return void (push(runs, DELETE, n), push(runs, INSERT, 1));
-    return void (push(runs, DELETE, i), push(runs, EQUAL, 1), push(runs, DELETE, n - i - 1));
+    if (i === n) {
+      push(runs, DELETE, n);
+      push(runs, INSERT, 1);
+    } else {
+      push(runs, DELETE, i);
+      push(runs, EQUAL, 1);
+      push(runs, DELETE, n - i - 1);
+    }
+    return;
   }
   const w = m + 1;
   const t = table;
