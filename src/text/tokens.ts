@@ -199,6 +199,11 @@ export class TokenBuffers {
   /** Marks and words written by the last tokenize into these buffers. */
   marks = 0;
   words = 0;
+  /**
+   * Views of the four buffers by length, below SHORT_VIEW, made once until the buffers grow: a view costs about as much
+   * as tokenizing a few words, and a redline tokenizes many short runs of changed lines into the same buffers.
+   */
+  private views: Int32Array[][] = [[], [], [], []];
 
   reserve(n: number): void {
     if (this.ids.length >= n) return;
@@ -207,8 +212,30 @@ export class TokenBuffers {
     this.starts = new Int32Array(size);
     this.spaces = new Int32Array(size);
     this.terms = new Int32Array(size);
+    this.views = [[], [], [], []];
+  }
+
+  /** The tokens written last, as views of these buffers. */
+  tokens(text: string): Tokens {
+    const { marks, words } = this;
+    return {
+      text,
+      ids: this.view(0, this.ids, marks),
+      starts: this.view(1, this.starts, marks + 1),
+      spaces: this.view(2, this.spaces, marks),
+      terms: this.view(3, this.terms, words),
+    };
+  }
+
+  private view(k: number, buffer: Int32Array, length: number): Int32Array {
+    if (length >= SHORT_VIEW) return view(buffer, 0, length);
+    const byLength = this.views[k]!;
+    return byLength[length] ?? (byLength[length] = view(buffer, 0, length));
   }
 }
+
+/** A TokenBuffers keeps its views shorter than this (longer ones are few, and cost little beside their tokens). */
+const SHORT_VIEW = 256;
 
 // Scratch of the calls that return tokens owning their arrays.
 const scratch = new TokenBuffers();
@@ -228,9 +255,7 @@ export function tokenize(text: string, vocab: Vocabulary, into?: TokenBuffers | 
   const buf = into instanceof TokenBuffers ? into : scratch;
   scan(text, vocab, buf);
   const { ids, starts, spaces, terms, marks, words } = buf;
-  if (into instanceof TokenBuffers) {
-    return { text, ids: view(ids, 0, marks), starts: view(starts, 0, marks + 1), spaces: view(spaces, 0, marks), terms: view(terms, 0, words) };
-  }
+  if (into instanceof TokenBuffers) return into.tokens(text);
   if (into) return { text, ids: into.copy(ids, marks), starts: into.copy(starts, marks + 1), spaces: into.copy(spaces, marks), terms: into.copy(terms, words) };
   return { text, ids: ids.slice(0, marks), starts: starts.slice(0, marks + 1), spaces: spaces.slice(0, marks), terms: terms.slice(0, words) };
 }

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { redline } from '../../src/text';
 import { diffContext, diffTexts } from '../../src/text/redline';
-import { tokenize, Vocabulary } from '../../src/text/tokens';
+import { TokenBuffers, tokenize, Vocabulary } from '../../src/text/tokens';
 import type { RedlineOp } from '../../src/text';
 
 const left = (ops: RedlineOp[]) => ops.filter((o) => o.op !== 'insert').map((o) => o.text).join('');
@@ -205,5 +205,15 @@ describe('tokens: the whitespace each mark carries', () => {
     expect(id('a\nb')).toBe(id('x\n'));
     expect(id('a b')).not.toBe(id('a\nb'));
     expect(Array.from(t.starts)).toEqual([1, 3, 5, 8, 11, 14, 15, 18, 19, 21, text.length]);
+  });
+
+  it('gives the tokens of the last text written into reused buffers, also after the buffers grew', () => {
+    const v = new Vocabulary();
+    const buffers = new TokenBuffers();
+    const words = (t: ReturnType<typeof tokenize>) => [Array.from(t.ids, (id) => v.textOf(id)), Array.from(t.starts)];
+    expect(words(tokenize('uno dos', v, buffers))).toEqual([['uno', 'dos'], [0, 4, 7]]);
+    expect(words(tokenize('tres cuatro', v, buffers))).toEqual([['tres', 'cuatro'], [0, 5, 11]]);
+    tokenize('palabra '.repeat(2000), v, buffers); // longer than the buffers: they grow
+    expect(words(tokenize('cinco seis', v, buffers))).toEqual([['cinco', 'seis'], [0, 6, 10]]);
   });
 });
