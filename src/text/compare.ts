@@ -12,7 +12,7 @@ import { diffContext, diffTexts } from './redline';
 import type { AlignedPair, CompareOptions, Comparison, Unit, UnitsDocument } from './types';
 
 /** Version of the engine's results; part of every cache key. Bump it whenever results can change. */
-export const ENGINE_VERSION = 'armoniza-text-1.0.6';
+export const ENGINE_VERSION = 'armoniza-text-1.0.7';
 
 /**
  * Compare a bill with a model, unit by unit (articles and transitorios, or paragraphs for texts without articles).

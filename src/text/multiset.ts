@@ -28,6 +28,34 @@ export function dice(x: Int32Array, y: Int32Array): number {
   return (2 * common) / (x.length + y.length);
 }
 
+// Counts by key of `diceOfSmall`, zero between calls.
+const SMALL_COUNTS = new Scratch();
+
+/**
+ * Dice coefficient of two multisets of small non-negative integers (term ids), in any order: the same value as `dice`
+ * on their sorted copies, counted in an array indexed by key, which costs less than `diceUnsorted`'s hash table.
+ *
+ * @example
+ * diceOfSmall(Int32Array.of(5, 2, 1, 2), Int32Array.of(2, 3, 5, 2)) // 0.75
+ */
+export function diceOfSmall(x: Int32Array, y: Int32Array): number {
+  if (x.length === 0 || y.length === 0) return 0;
+  let max = 0;
+  for (let i = 0; i < x.length; i++) max = Math.max(max, x[i]!);
+  for (let j = 0; j < y.length; j++) max = Math.max(max, y[j]!);
+  const counts = SMALL_COUNTS.reserve(max + 1);
+  for (let i = 0; i < x.length; i++) counts[x[i]!]!++;
+  let common = 0;
+  for (let j = 0; j < y.length; j++) {
+    if (counts[y[j]!]! > 0) {
+      common++;
+      counts[y[j]!]!--;
+    }
+  }
+  for (let i = 0; i < x.length; i++) counts[x[i]!] = 0;
+  return (2 * common) / (x.length + y.length);
+}
+
 // Open-addressing table of the multiset counted by `diceUnsorted`: key, and 1 + remaining count (0 = empty slot).
 const SLOT_KEYS = new Scratch();
 const SLOT_COUNTS = new Scratch();
