@@ -152,7 +152,7 @@ class Aligner {
         continue;
       }
       const [x, y] = [this.tokens('M', m).terms, this.tokens('B', b).terms];
-      const words = diceOfSmall(x, y);
+      const words = diceOfSmall(x, y, this.vocab.termCount);
       const d = words >= MIN_SAME_REF_WORDS ? words : diceUnsorted(bigramsOf(x, BIGRAMS_M), bigramsOf(y, BIGRAMS_B));
       if (d >= MIN_SAME_REF_BIGRAMS) this.addGroup([m], [b], d);
     }

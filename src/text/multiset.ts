@@ -32,18 +32,16 @@ export function dice(x: Int32Array, y: Int32Array): number {
 const SMALL_COUNTS = new Scratch();
 
 /**
- * Dice coefficient of two multisets of small non-negative integers (term ids), in any order: the same value as `dice`
- * on their sorted copies, counted in an array indexed by key, which costs less than `diceUnsorted`'s hash table.
+ * Dice coefficient of two multisets of small non-negative integers below `bound` (term ids), in any order: the same
+ * value as `dice` on their sorted copies, counted in an array indexed by key, which costs less than `diceUnsorted`'s
+ * hash table.
  *
  * @example
- * diceOfSmall(Int32Array.of(5, 2, 1, 2), Int32Array.of(2, 3, 5, 2)) // 0.75
+ * diceOfSmall(Int32Array.of(5, 2, 1, 2), Int32Array.of(2, 3, 5, 2), 6) // 0.75
  */
-export function diceOfSmall(x: Int32Array, y: Int32Array): number {
+export function diceOfSmall(x: Int32Array, y: Int32Array, bound: number): number {
   if (x.length === 0 || y.length === 0) return 0;
-  let max = 0;
-  for (let i = 0; i < x.length; i++) max = Math.max(max, x[i]!);
-  for (let j = 0; j < y.length; j++) max = Math.max(max, y[j]!);
-  const counts = SMALL_COUNTS.reserve(max + 1);
+  const counts = SMALL_COUNTS.reserve(bound);
   for (let i = 0; i < x.length; i++) counts[x[i]!]!++;
   let common = 0;
   for (let j = 0; j < y.length; j++) {

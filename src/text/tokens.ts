@@ -111,6 +111,11 @@ export class Vocabulary {
     return this.texts.length;
   }
 
+  /** Number of distinct folded terms: every term id is below it. */
+  get termCount(): number {
+    return this.terms.size;
+  }
+
   /** Folded term id of a word token, -1 for whitespace and punctuation. */
   termOf(id: number): number {
     return this.meta[META * id + TERM]!;
