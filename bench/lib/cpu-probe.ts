@@ -8,6 +8,8 @@
  * ratios, as context, never as a target.
  */
 
+import { median, round } from './stats';
+
 const SLOTS = 4096; // 16 KB of Int32
 const ROUNDS = 256;
 
@@ -29,8 +31,7 @@ export function cpuStepNs(rounds = 5): number {
     times.push(((performance.now() - t0) * 1e6) / (ROUNDS * SLOTS));
   }
   if (sum === 0.5) throw new Error('unreachable'); // keeps the loop from being optimised away
-  times.sort((a, b) => a - b);
-  return Math.round(times[times.length >> 1]! * 100) / 100;
+  return round(median(times));
 }
 
 // Each step's multiply is independent of the others, so the loop is bound by how many instructions the core retires,

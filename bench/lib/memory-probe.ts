@@ -7,6 +7,8 @@
  * does. Benches print it beside their ratios so a run can be read for what it is: context, never a target.
  */
 
+import { median, round } from './stats';
+
 const SLOTS = 1 << 21; // 2 Mi Int32 = 8 MB
 const READS = 1 << 20;
 
@@ -28,8 +30,7 @@ export function memoryLatencyNs(rounds = 5): number {
     times.push(((performance.now() - t0) * 1e6) / READS);
   }
   if (at < 0) throw new Error('unreachable'); // keeps the walk from being optimised away
-  times.sort((a, b) => a - b);
-  return Math.round(times[times.length >> 1]! * 10) / 10;
+  return round(median(times), 1);
 }
 
 // A single cycle through all n slots in random order (Sattolo's algorithm, seeded, so every run walks the same way).

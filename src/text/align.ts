@@ -153,8 +153,12 @@ class Aligner {
       }
       const [x, y] = [this.tokens('M', m).terms, this.tokens('B', b).terms];
       const words = diceOfSmall(x, y, this.vocab.termCount);
-      const d = words >= MIN_SAME_REF_WORDS ? words : diceUnsorted(bigramsOf(x, BIGRAMS_M), bigramsOf(y, BIGRAMS_B));
-      if (d >= MIN_SAME_REF_BIGRAMS) this.addGroup([m], [b], d);
+      if (words >= MIN_SAME_REF_WORDS) {
+        this.addGroup([m], [b], words);
+        continue;
+      }
+      const bigrams = diceUnsorted(bigramsOf(x, BIGRAMS_M), bigramsOf(y, BIGRAMS_B));
+      if (bigrams >= MIN_SAME_REF_BIGRAMS) this.addGroup([m], [b], bigrams);
     }
   }
 

@@ -127,8 +127,8 @@ function gap(out: KeyDiff, a: Int32Array, a0: number, a1: number, b: Int32Array,
 const table = new Int32Array(2 * TINY_GAP + 2);
 function lcs(runs: number[], a: Int32Array, a0: number, n: number, b: Int32Array, b0: number, m: number): void {
   // Most gaps of an edited text are a few items long. Their common start is what the table below matches first, and
-  // when one side is then down to one item, the table's choice is its first occurrence on the other side: both are
-  // found without a table (the same runs, at a fraction of the cost).
+  // when one side is then down to one item, the table's choice is its first occurrence on the other side, else a
+  // replacement: both are found without a table (the same runs, at a fraction of the cost).
   let p = 0;
   while (p < n && p < m && a[a0 + p] === b[b0 + p]) p++;
   push(runs, EQUAL, p);
@@ -136,29 +136,18 @@ function lcs(runs: number[], a: Int32Array, a0: number, n: number, b: Int32Array
   b0 += p;
   n -= p;
   m -= p;
-  if (n === 1) {
-    let j = 0;
-    while (j < m && b[b0 + j] !== a[a0]) j++;
-    if (j === m) {
-      push(runs, DELETE, 1);
+  if (n === 1 || m === 1) {
+    const k = n === 1 ? indexOf(b, b0, m, a[a0]!) : indexOf(a, a0, n, b[b0]!);
+    if (k < 0) {
+      push(runs, DELETE, n);
       push(runs, INSERT, m);
     } else {
-      push(runs, INSERT, j);
+      // The items around it on the other side: inserted when that side is b, deleted when it is a.
+      const op: RunOp = n === 1 ? INSERT : DELETE;
+      const other = n === 1 ? m : n;
+      push(runs, op, k);
       push(runs, EQUAL, 1);
-      push(runs, INSERT, m - j - 1);
-    }
-    return;
-  }
-  if (m === 1) {
-    let i = 0;
-    while (i < n && a[a0 + i] !== b[b0]) i++;
-    if (i === n) {
-      push(runs, DELETE, n);
-      push(runs, INSERT, 1);
-    } else {
-      push(runs, DELETE, i);
-      push(runs, EQUAL, 1);
-      push(runs, DELETE, n - i - 1);
+      push(runs, op, other - k - 1);
     }
     return;
   }
@@ -189,6 +178,12 @@ function lcs(runs: number[], a: Int32Array, a0: number, n: number, b: Int32Array
   }
   push(runs, DELETE, n - i);
   push(runs, INSERT, m - j);
+}
+
+// Offset of the first x in s[s0, s0 + n), -1 when there is none.
+function indexOf(s: Int32Array, s0: number, n: number, x: number): number {
+  for (let k = 0; k < n; k++) if (s[s0 + k] === x) return k;
+  return -1;
 }
 
 function push(runs: number[], op: RunOp, n: number): void {
