@@ -139,7 +139,9 @@ class Aligner {
   // Same ref on both sides and a good overlap: of lines first (cheap, no tokenizing), else of words, else of word
   // bigrams. Lines are only looked at when the two texts share their first or last line: a unit edited in both seldom
   // keeps enough of its lines, and the words pair it anyway (in a 20%-edited law, splitting and hashing the lines of
-  // such units took 4% of a comparison, for nothing). Most words shared settles it without the bigrams, which took 5%.
+  // such units took 4% of a comparison, for nothing). A stricter test (both end lines, or half of four lines taken at the
+  // same relative places) saved 0.5-3.5% more at 20% edited and cost 2-11% at 2%, where lines pair most units. Most words
+  // shared settles it without the bigrams, which took 5%.
   sameRef(): void {
     const freeM = new Map(this.free(this.groupOfM).map((m) => [this.M[m]!.ref, m]));
     if (freeM.size === 0) return;

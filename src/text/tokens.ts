@@ -65,7 +65,11 @@ export class Vocabulary {
   private meta = new Int32Array(META * (1 << 12));
   private breaks = new Int32Array(1 << 12);
   private readonly terms = new Map<string, number>();
-  /** Open-addressing table of id + 1 by hash (0 = empty). */
+  /**
+   * Open-addressing table of id + 1 by hash (0 = empty). It starts with 2^14 slots, a load of about 0.2 for a law's few
+   * thousand tokens: tokenizing the units of a 20%-edited comparison was 16% slower with 2^13 (longer probes), 2-8%
+   * slower with 2^15 or 2^16.
+   */
   private table = new Int32Array(1 << 14);
   /** Ids of one-character tokens by char code (-1 = unseen). */
   private readonly single = new Int32Array(SINGLE_CODES).fill(-1);
