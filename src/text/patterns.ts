@@ -159,20 +159,20 @@ export function parseArticleLine(line: string): ArticleLine | null {
 // left to them.
 function plainArticleLabel(line: string): { digits: string; length: number } | null {
   if (!line.startsWith('Artículo ') && !line.startsWith('ARTÍCULO ')) return null;
-  let k = 9;
-  while (k < 15 && isDigit(line.charCodeAt(k))) k++;
-  if (k === 9 || k === 15) return null;
+  const first = 'Artículo '.length; // the same for 'ARTÍCULO '
+  let k = first;
+  while (k <= first + MAX_ARTICLE_DIGITS && isDigit(line.charCodeAt(k))) k++;
+  if (k === first || k > first + MAX_ARTICLE_DIGITS) return null;
   const digitsEnd = k;
   if (line.charCodeAt(k) === 111) k++; // o
   if (line.charCodeAt(k++) !== 46) return null; // .
   if (line.charCodeAt(k) === 45) k++; // -
   if (line.charCodeAt(k) !== 32 || !isLetterOrDigit(line.charCodeAt(k + 1))) return null;
-  return { digits: line.slice(9, digitsEnd), length: k + 1 };
+  return { digits: line.slice(first, digitsEnd), length: k + 1 };
 }
 
-function isDigit(c: number): boolean {
-  return c >= 48 && c <= 57;
-}
+/** Digits of an article number, as many as ARTICLE_NUMBER reads. */
+const MAX_ARTICLE_DIGITS = 5;
 
 /**
  * Recognise a heading label (Libro / Título / Capítulo / Sección with a numeral), with its name if on the same line.
@@ -279,15 +279,19 @@ function isRomanLetter(c: number): boolean {
   return c === 73 || c === 86 || c === 88 || c === 76 || c === 67 || c === 68 || c === 77;
 }
 
+function isDigit(c: number): boolean {
+  return c >= 48 && c <= 57;
+}
+
 // \w of a pattern without the u flag.
 function isAsciiWordChar(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
 }
 
 // An ASCII or Latin-1 letter or digit: after a label's one space ("XII. ", "Artículo 12. "), it shows that no more spaces
 // or dash belong to the label, so the fast paths may stop there.
 function isLetterOrDigit(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
+  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /**
