@@ -193,11 +193,6 @@ function push(runs: number[], op: RunOp, n: number): void {
   else runs.push(op, n);
 }
 
-// Scratch counters indexed by key, shared by every call (the engine is synchronous) and reset after use.
-const COUNT_A = new Scratch();
-const COUNT_B = new Scratch();
-const LAST_A = new Scratch();
-
 /**
  * Patience anchors: items occurring exactly once on each side, longest run in the same order on both, as a flat list
  * of index in a, index in b, index in a, … (one array, not an array per anchor: this runs for every gap of every diff).
@@ -206,30 +201,63 @@ const LAST_A = new Scratch();
  * anchors(Int32Array.of(5, 6, 7), 0, 3, Int32Array.of(7, 5, 6), 0, 3) // [0, 1, 1, 2]
  */
 export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number): number[] {
-  let max = 0;
-  for (let i = a0; i < a1; i++) if (a[i]! > max) max = a[i]!;
-  for (let j = b0; j < b1; j++) if (b[j]! > max) max = b[j]!;
-  const countA = COUNT_A.reserve(max + 1);
-  const countB = COUNT_B.reserve(max + 1);
-  const lastA = LAST_A.reserve(max + 1);
+  const stamp = nextStamp();
+  let t = keyCounts;
   for (let i = a0; i < a1; i++) {
-    countA[a[i]!]!++;
-    lastA[a[i]!] = i;
+    const k = KEY_FIELDS * a[i]!;
+    if (k >= t.length) t = growKeyCounts(k);
+    if (t[k] !== stamp) {
+      t[k] = stamp;
+      t[k + COUNT_IN_A] = 1;
+      t[k + COUNT_IN_B] = 0;
+    } else t[k + COUNT_IN_A]!++;
+    t[k + LAST_IN_A] = i;
   }
-  for (let j = b0; j < b1; j++) countB[b[j]!]!++;
+  for (let j = b0; j < b1; j++) {
+    const k = KEY_FIELDS * b[j]!;
+    if (k >= t.length) t = growKeyCounts(k);
+    if (t[k] !== stamp) {
+      t[k] = stamp;
+      t[k + COUNT_IN_A] = 0;
+      t[k + COUNT_IN_B] = 1;
+    } else t[k + COUNT_IN_B]!++;
+  }
   const posA = POS_A.reserve(b1 - b0);
   const posB = POS_B.reserve(b1 - b0);
   let n = 0;
   for (let j = b0; j < b1; j++) {
-    const k = b[j]!;
-    if (countA[k] === 1 && countB[k] === 1) {
-      posA[n] = lastA[k]!;
+    const k = KEY_FIELDS * b[j]!;
+    if (t[k + COUNT_IN_A] === 1 && t[k + COUNT_IN_B] === 1) {
+      posA[n] = t[k + LAST_IN_A]!;
       posB[n++] = j;
     }
   }
-  for (let i = a0; i < a1; i++) countA[a[i]!] = 0;
-  for (let j = b0; j < b1; j++) countB[b[j]!] = 0;
   return longestIncreasing(posA, posB, n);
+}
+
+// What anchors counts per key, side by side so a key's counts share one cache line: the call that counted it last (a
+// stamp: counts left by earlier calls are stale, so nothing is reset after a call), its count in a and in b, and its
+// last index in a.
+const KEY_FIELDS = 4;
+const COUNT_IN_A = 1;
+const COUNT_IN_B = 2;
+const LAST_IN_A = 3;
+let keyCounts = new Int32Array(KEY_FIELDS * 4096);
+let stamps = 0;
+
+function nextStamp(): number {
+  if (stamps === 0x7fffffff) {
+    keyCounts.fill(0);
+    stamps = 0;
+  }
+  return ++stamps;
+}
+
+// Room for the key at field offset k, the counts of the current call kept.
+function growKeyCounts(k: number): Int32Array {
+  const grown = new Int32Array(Math.max(2 * keyCounts.length, k + KEY_FIELDS));
+  grown.set(keyCounts);
+  return (keyCounts = grown);
 }
 
 // Scratch of anchors: the positions of the items unique on both sides, and the piles of patience sorting over them.
