@@ -254,7 +254,7 @@ function nextStamp(): number {
 }
 
 // Room for the key at field offset k, the counts of the current call kept.
-function growKeyCounts(k: number): Int32Array {
+function growKeyCounts(k: number): Int32Array<ArrayBuffer> {
   const grown = new Int32Array(Math.max(2 * keyCounts.length, k + KEY_FIELDS));
   grown.set(keyCounts);
   return (keyCounts = grown);
