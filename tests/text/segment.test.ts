@@ -167,6 +167,8 @@ describe('segment: article forms and numbering', () => {
         'Artículo Séptimo.- Se publicará.',
         'OCTAVO.- En mayúsculas.',
         'Décimo-Primero.- Con guion.',
+        'Artículo Décimo Segundo Transitorio .- Cuatro palabras y un espacio antes del guion.',
+        'Décimo Tercero y otros datos.- Un guion tras cinco palabras no es una etiqueta.',
       ].join('\n'),
     );
     expect(doc.units.filter((u) => u.kind === 'transitory').map((u) => u.ref)).toEqual([
@@ -178,6 +180,7 @@ describe('segment: article forms and numbering', () => {
       'Transitorio Séptimo',
       'Transitorio Octavo',
       'Transitorio Décimo Primero',
+      'Transitorio Décimo Segundo',
     ]);
     // Lines that open with an ordinal word but no label stay text.
     expect(doc.units.find((u) => u.ref === 'Transitorio Cuarto')!.text).toBe(
