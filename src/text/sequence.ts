@@ -202,26 +202,8 @@ function push(runs: number[], op: RunOp, n: number): void {
  */
 export function anchors(a: Int32Array, a0: number, a1: number, b: Int32Array, b0: number, b1: number): number[] {
   const stamp = nextStamp();
-  let t = keyCounts;
-  for (let i = a0; i < a1; i++) {
-    const k = KEY_FIELDS * a[i]!;
-    if (k >= t.length) t = growKeyCounts(k);
-    if (t[k] !== stamp) {
-      t[k] = stamp;
-      t[k + COUNT_IN_A] = 1;
-      t[k + COUNT_IN_B] = 0;
-    } else t[k + COUNT_IN_A]!++;
-    t[k + LAST_IN_A] = i;
-  }
-  for (let j = b0; j < b1; j++) {
-    const k = KEY_FIELDS * b[j]!;
-    if (k >= t.length) t = growKeyCounts(k);
-    if (t[k] !== stamp) {
-      t[k] = stamp;
-      t[k + COUNT_IN_A] = 0;
-      t[k + COUNT_IN_B] = 1;
-    } else t[k + COUNT_IN_B]!++;
-  }
+  countKeys(a, a0, a1, stamp, COUNT_IN_A, LAST_IN_A);
+  const t = countKeys(b, b0, b1, stamp, COUNT_IN_B, -1);
   const posA = POS_A.reserve(b1 - b0);
   const posB = POS_B.reserve(b1 - b0);
   let n = 0;
@@ -251,6 +233,24 @@ function nextStamp(): number {
     stamps = 0;
   }
   return ++stamps;
+}
+
+// Count keys[from, to) in field `count` of their slots, and (unless `last` is -1) the index of each key's last
+// occurrence in field `last`; returns the table, which may have grown.
+function countKeys(keys: Int32Array, from: number, to: number, stamp: number, count: number, last: number): Int32Array {
+  let t = keyCounts;
+  for (let i = from; i < to; i++) {
+    const k = KEY_FIELDS * keys[i]!;
+    if (k >= t.length) t = growKeyCounts(k);
+    if (t[k] !== stamp) {
+      t[k] = stamp;
+      t[k + COUNT_IN_A] = 0;
+      t[k + COUNT_IN_B] = 0;
+    }
+    t[k + count]!++;
+    if (last >= 0) t[k + last] = i;
+  }
+  return t;
 }
 
 // Room for the key at field offset k, the counts of the current call kept.
