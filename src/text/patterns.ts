@@ -242,7 +242,7 @@ function mayBeTransitoryLabel(line: string): boolean {
     if (c === 32 || (c >= 9 && c <= 13)) {
       if (!inSpace && ++gaps > 4) return false;
       inSpace = true;
-    } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c >= 128) inSpace = false;
+    } else if (isAsciiLetter(c) || c >= 128) inSpace = false;
     else return false;
   }
   return false;
@@ -304,15 +304,19 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
 // \w of a pattern without the u flag.
 function isAsciiWordChar(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+  return isDigit(c) || isAsciiLetter(c) || c === 95;
 }
 
 // An ASCII or Latin-1 letter or digit: after a label's one space ("XII. ", "Artículo 12. "), it shows that no more spaces
 // or dash belong to the label, so the fast paths may stop there.
 function isLetterOrDigit(c: number): boolean {
-  return isDigit(c) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
+  return isDigit(c) || isAsciiLetter(c) || (c >= 0xc0 && c <= 0xff && c !== 0xd7 && c !== 0xf7);
 }
 
 /**
