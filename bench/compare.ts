@@ -18,18 +18,18 @@
  *
  * The engine is warmed up first, in rounds over all the cases (a server compares many different bills with the same
  * code) making the same calls as the timed runs, until V8 has compiled it: its optimizing compiler keeps working for
- * about a hundred comparisons, on the same two cores the timed runs use. Then each case is timed. The first, cold
- * comparison is printed too.
+ * about a hundred comparisons, on the same two cores the timed runs use. Then the cases are timed in rounds, one run of
+ * each per round in rotating order. The first, cold comparison is printed too.
  *
- * Also printed, as context, just before and just after each case's runs: "memory ns", the latency of a random read
- * over 8 MB (lib/memory-probe.ts), and "step ns", the time of one step of a fixed loop that stays in the L1 cache
- * (lib/cpu-probe.ts). This machine's shared cache and its cores are each slow for minutes at a time; our engine slows
- * with the loop, git (whose time is partly process start and memory waits) by less: a ratio is best read beside them.
+ * Also printed, as context, just before and just after the timed rounds: the latency of a random read over 8 MB
+ * (lib/memory-probe.ts), and the time of one step of a fixed loop that stays in the L1 cache (lib/cpu-probe.ts). This
+ * machine's shared cache and its cores are each slow for a second to minutes at a time, and our engine, which allocates
+ * and reads more memory than git, slows down more than git does: a ratio is best read beside them.
  *
  * Wall time is the target; CPU time is printed beside it (ours: median per run, all of this process's threads; git's:
  * mean per run, from the runner's finished children on Linux), because on a loaded machine wall time mostly measures
  * the wait for a core.
- * Environment: BENCH_RUNS (default 15), BENCH_WARMUP (default 30 rounds of every case).
+ * Environment: BENCH_RUNS (default 21 rounds), BENCH_WARMUP (default 30 rounds of every case).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -44,7 +44,7 @@ import { memoryLatencyNs } from './lib/memory-probe';
 import { startGitRunner } from './lib/git-runner';
 import { median, round } from './lib/stats';
 
-const RUNS = Number(process.env.BENCH_RUNS ?? 15);
+const RUNS = Number(process.env.BENCH_RUNS ?? 21);
 const WARMUP = Number(process.env.BENCH_WARMUP ?? 30);
 
 interface Case {
@@ -128,45 +128,43 @@ async function main(): Promise<void> {
       compare(model, segmentUnits(c.text));
     }
   }
+  const samples = cases.map((c, k) => ({ c, file: `bill-${k}.txt`, ours: [] as number[], oursCpu: [] as number[], gits: [] as number[], gitCpu: 0 as number | null, kept: [] as number[], last: undefined as Comparison | undefined, failures: 0 }));
+  // One run of a case: ours (wall and CPU time), git's on the same two files, then "model kept".
+  const runOnce = async (s: (typeof samples)[number]) => {
+    const c0 = ownCpuMs();
+    const t0 = performance.now();
+    let result: Comparison | undefined;
+    try {
+      result = compare(segmentUnits(law), segmentUnits(s.c.text));
+    } catch (e) {
+      s.failures++;
+      console.error(`${s.c.name}: compare threw`, e);
+    }
+    const t1 = performance.now();
+    s.oursCpu.push(ownCpuMs() - c0);
+    const g = await git.run(dir, ['diff', '--no-index', '--word-diff=porcelain', 'model.txt', s.file]);
+    if (g.status !== 0 && g.status !== 1) throw new Error(`git diff failed: ${g.stderr}`);
+    s.gitCpu = s.gitCpu === null || g.cpuMs === null ? null : s.gitCpu + g.cpuMs;
+    if (!result || result.coverage.length !== model.units.length) s.failures++;
+    peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
+    s.ours.push(t1 - t0);
+    s.gits.push(g.ms);
+    s.last = result;
+    // The path of POST /api/compare: the stored model's segmentation is kept in memory, the bill is segmented.
+    const t2 = performance.now();
+    compare(model, segmentUnits(s.c.text));
+    s.kept.push(performance.now() - t2);
+  };
+  let host: { memoryNsPerRead: number[]; cpuNsPerStep: number[] };
   try {
-    for (const c of cases) {
-      writeFileSync(join(dir, 'bill.txt'), c.text);
-      const memoryBefore = memoryLatencyNs();
-      const stepBefore = cpuStepNs();
-      const ours: number[] = [];
-      const oursCpu: number[] = [];
-      const gits: number[] = [];
-      const kept: number[] = [];
-      let gitCpu: number | null = 0;
-      let last: Comparison | undefined;
-      let failures = 0;
-      for (let i = 0; i < RUNS; i++) {
-        const c0 = ownCpuMs();
-        const t0 = performance.now();
-        let result: Comparison | undefined;
-        try {
-          result = compare(segmentUnits(law), segmentUnits(c.text));
-        } catch (e) {
-          failures++;
-          console.error(`${c.name}: compare threw`, e);
-        }
-        const t1 = performance.now();
-        oursCpu.push(ownCpuMs() - c0);
-        const g = await git.run(dir, ['diff', '--no-index', '--word-diff=porcelain', 'model.txt', 'bill.txt']);
-        if (g.status !== 0 && g.status !== 1) throw new Error(`git diff failed: ${g.stderr}`);
-        gitCpu = gitCpu === null || g.cpuMs === null ? null : gitCpu + g.cpuMs;
-        if (!result || result.coverage.length !== model.units.length) failures++;
-        peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);
-        ours.push(t1 - t0);
-        gits.push(g.ms);
-        last = result;
-        // The path of POST /api/compare: the stored model's segmentation is kept in memory, the bill is segmented.
-        const t2 = performance.now();
-        compare(model, segmentUnits(c.text));
-        kept.push(performance.now() - t2);
-      }
-      const memoryAfter = memoryLatencyNs();
-      const stepAfter = cpuStepNs();
+    for (const s of samples) writeFileSync(join(dir, s.file), s.c.text);
+    const memoryBefore = memoryLatencyNs();
+    const stepBefore = cpuStepNs();
+    // Rounds of one run of every case, in rotating order: a slow spell of this machine (they last from a second to
+    // minutes) then falls on every case alike instead of on the runs of one, and no case always follows the same one.
+    for (let r = 0; r < RUNS; r++) for (let k = 0; k < samples.length; k++) await runOnce(samples[(r + k) % samples.length]!);
+    host = { memoryNsPerRead: [memoryBefore, memoryLatencyNs()], cpuNsPerStep: [stepBefore, cpuStepNs()] };
+    for (const { c, ours, oursCpu, gits, gitCpu, kept, last, failures } of samples) {
       const o = median(ours);
       const g = median(gits);
       const oc = median(oursCpu);
@@ -180,8 +178,6 @@ async function main(): Promise<void> {
         gitCpuMs: gc === null ? null : round(gc),
         cpuRatio: gc ? round(oc / gc, 3) : null,
         modelKeptMs: round(median(kept)),
-        memoryNsPerRead: [memoryBefore, memoryAfter],
-        cpuNsPerStep: [stepBefore, stepAfter],
         target: c.target(o, g),
         failures,
         present: last?.summary.present,
@@ -198,7 +194,7 @@ async function main(): Promise<void> {
   }
 
   console.log(`text engine vs git word-diff — General Law (${model.wordCount} words, ${model.units.length} units), ${RUNS} runs, medians`);
-  console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  memory ns    step ns  P/M/Mi/A            coarse  accuracy');
+  console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  P/M/Mi/A            coarse  accuracy');
   for (const r of results) {
     const acc = Object.entries(r)
       .filter(([k]) => /Right|falseMatches/.test(k))
@@ -206,15 +202,16 @@ async function main(): Promise<void> {
       .join(' ');
     const total = Object.entries(r).find(([k]) => ['articles', 'editedArticles', 'renumbered'].includes(k))?.[1];
     console.log(
-      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}  ${String(r.oursCpuMs).padStart(9)} ${String(r.gitCpuMs).padStart(5)} ${String(r.cpuRatio).padStart(6)}  ${String(r.modelKeptMs).padStart(10)}  ${(r.memoryNsPerRead as number[]).join('–').padStart(9)}  ${(r.cpuNsPerStep as number[]).join('–').padStart(9)}  ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
+      `${String(r.case).padEnd(26)} ${String(r.oursMs).padStart(8)} ${String(r.gitMs).padStart(9)} ${String(r.ratio).padStart(7)}  ${r.target ? 'ok  ' : 'MISS'}  ${String(r.oursCpuMs).padStart(9)} ${String(r.gitCpuMs).padStart(5)} ${String(r.cpuRatio).padStart(6)}  ${String(r.modelKeptMs).padStart(10)}  ${`${r.present}/${r.modified}/${r.missing}/${r.added}`.padEnd(18)} ${String(r.coarsePairs).padStart(6)}  ${acc}${total !== undefined ? `/${total}` : ''}`,
     );
   }
   const usage = process.resourceUsage();
   const memory = { peakRssMB: round(usage.maxRSS / 1024, 1), peakHeapMB: round(peakHeap / 2 ** 20, 1) };
+  console.log(`this machine before → after the timed rounds: memory ${host.memoryNsPerRead.join(' → ')} ns a read, CPU ${host.cpuNsPerStep.join(' → ')} ns a step`);
   console.log(`first (cold) comparison of case a: ${round(coldMs)} ms, then ${WARMUP} warm-up rounds`);
   console.log(`peak memory: RSS ${memory.peakRssMB} MB, heap ${memory.peakHeapMB} MB`);
   const summary = { bench: 'compare', runs: RUNS, warmupRounds: WARMUP, coldMs: round(coldMs), words: model.wordCount, units: model.units.length };
-  console.log(JSON.stringify({ ...summary, results, memory }));
+  console.log(JSON.stringify({ ...summary, results, host, memory }));
 }
 
 await main();
