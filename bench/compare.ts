@@ -55,6 +55,21 @@ interface Case {
   target: (ours: number, git: number) => boolean;
 }
 
+/** What the timed runs of one case collect. */
+interface Samples {
+  case: Case;
+  /** The bill's file, beside model.txt, for git. */
+  file: string;
+  ours: number[];
+  oursCpu: number[];
+  gits: number[];
+  /** Sum of git's CPU times, null where they cannot be read. */
+  gitCpu: number | null;
+  kept: number[];
+  last?: Comparison;
+  failures: number;
+}
+
 async function main(): Promise<void> {
   const law = generalLawOrExit();
   const model = segment(law);
@@ -128,17 +143,17 @@ async function main(): Promise<void> {
       compare(model, segmentUnits(c.text));
     }
   }
-  const samples = cases.map((c, k) => ({ c, file: `bill-${k}.txt`, ours: [] as number[], oursCpu: [] as number[], gits: [] as number[], gitCpu: 0 as number | null, kept: [] as number[], last: undefined as Comparison | undefined, failures: 0 }));
+  const samples: Samples[] = cases.map((c, k) => ({ case: c, file: `bill-${k}.txt`, ours: [], oursCpu: [], gits: [], gitCpu: 0, kept: [], failures: 0 }));
   // One run of a case: ours (wall and CPU time), git's on the same two files, then "model kept".
-  const runOnce = async (s: (typeof samples)[number]) => {
+  const runOnce = async (s: Samples) => {
     const c0 = ownCpuMs();
     const t0 = performance.now();
     let result: Comparison | undefined;
     try {
-      result = compare(segmentUnits(law), segmentUnits(s.c.text));
+      result = compare(segmentUnits(law), segmentUnits(s.case.text));
     } catch (e) {
       s.failures++;
-      console.error(`${s.c.name}: compare threw`, e);
+      console.error(`${s.case.name}: compare threw`, e);
     }
     const t1 = performance.now();
     s.oursCpu.push(ownCpuMs() - c0);
@@ -152,19 +167,19 @@ async function main(): Promise<void> {
     s.last = result;
     // The path of POST /api/compare: the stored model's segmentation is kept in memory, the bill is segmented.
     const t2 = performance.now();
-    compare(model, segmentUnits(s.c.text));
+    compare(model, segmentUnits(s.case.text));
     s.kept.push(performance.now() - t2);
   };
   let host: { memoryNsPerRead: number[]; cpuNsPerStep: number[] };
   try {
-    for (const s of samples) writeFileSync(join(dir, s.file), s.c.text);
+    for (const s of samples) writeFileSync(join(dir, s.file), s.case.text);
     const memoryBefore = memoryLatencyNs();
     const stepBefore = cpuStepNs();
     // Rounds of one run of every case, in rotating order: a slow spell of this machine (they last from a second to
     // minutes) then falls on every case alike instead of on the runs of one, and no case always follows the same one.
     for (let r = 0; r < RUNS; r++) for (let k = 0; k < samples.length; k++) await runOnce(samples[(r + k) % samples.length]!);
     host = { memoryNsPerRead: [memoryBefore, memoryLatencyNs()], cpuNsPerStep: [stepBefore, cpuStepNs()] };
-    for (const { c, ours, oursCpu, gits, gitCpu, kept, last, failures } of samples) {
+    for (const { case: c, ours, oursCpu, gits, gitCpu, kept, last, failures } of samples) {
       const o = median(ours);
       const g = median(gits);
       const oc = median(oursCpu);
@@ -193,7 +208,7 @@ async function main(): Promise<void> {
     git.close();
   }
 
-  console.log(`text engine vs git word-diff — General Law (${model.wordCount} words, ${model.units.length} units), ${RUNS} runs, medians`);
+  console.log(`text engine vs git word-diff — General Law (${model.wordCount} words, ${model.units.length} units), ${RUNS} rounds of every case, medians`);
   console.log('case                        ours ms    git ms   ratio  target  cpu: ours   git  ratio  model kept  P/M/Mi/A            coarse  accuracy');
   for (const r of results) {
     const acc = Object.entries(r)
