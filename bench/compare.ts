@@ -19,7 +19,7 @@
  * The engine is warmed up first, in rounds over all the cases (a server compares many different bills with the same
  * code) making the same calls as the timed runs, until V8 has compiled it: its optimizing compiler keeps working for
  * about a hundred comparisons, on the same two cores the timed runs use. Then the cases are timed in rounds, one run of
- * each per round in rotating order. The first, cold comparison is printed too.
+ * each per round, in a shuffled order. The first, cold comparison is printed too.
  *
  * Also printed, as context, just before and just after the timed rounds: the latency of a random read over 8 MB
  * (lib/memory-probe.ts), and the time of one step of a fixed loop that stays in the L1 cache (lib/cpu-probe.ts). This
@@ -38,7 +38,7 @@ import { compare, segment, segmentUnits } from '../src/text';
 import type { Comparison } from '../src/text';
 import { generalLawOrExit } from './lib/corpus';
 import { ownCpuMs } from './lib/cpu';
-import { editWords, reorderArticles, unrelatedText } from './lib/edits';
+import { editWords, prng, reorderArticles, shuffle, unrelatedText } from './lib/edits';
 import { cpuStepNs } from './lib/cpu-probe';
 import { memoryLatencyNs } from './lib/memory-probe';
 import { startGitRunner } from './lib/git-runner';
@@ -175,9 +175,12 @@ async function main(): Promise<void> {
     for (const s of samples) writeFileSync(join(dir, s.file), s.case.text);
     const memoryBefore = memoryLatencyNs();
     const stepBefore = cpuStepNs();
-    // Rounds of one run of every case, in rotating order: a slow spell of this machine (they last from a second to
-    // minutes) then falls on every case alike instead of on the runs of one, and no case always follows the same one.
-    for (let r = 0; r < RUNS; r++) for (let k = 0; k < samples.length; k++) await runOnce(samples[(r + k) % samples.length]!);
+    // Rounds of one run of every case, each round in a new (seeded) order: a slow spell of this machine (they last from
+    // a second to minutes) then falls on every case alike instead of on the runs of one, and each case runs after each
+    // of the others in turn, so none always pays for the garbage of the same one (d leaves the most).
+    const order = [...samples];
+    const rnd = prng(5);
+    for (let r = 0; r < RUNS; r++) for (const s of shuffle(order, rnd)) await runOnce(s);
     host = { memoryNsPerRead: [memoryBefore, memoryLatencyNs()], cpuNsPerStep: [stepBefore, cpuStepNs()] };
     for (const { case: c, ours, oursCpu, gits, gitCpu, kept, last, failures } of samples) {
       const o = median(ours);

@@ -18,6 +18,20 @@ export function prng(seed: number): () => number {
   };
 }
 
+/**
+ * Shuffle an array in place (Fisher–Yates) with a PRNG; returns it.
+ *
+ * @example
+ * shuffle([1, 2, 3], prng(1)) // the same order for the same seed, every run
+ */
+export function shuffle<T>(items: T[], rnd: () => number): T[] {
+  for (let i = items.length - 1; i > 0; i--) {
+    const j = Math.floor(rnd() * (i + 1));
+    [items[i], items[j]] = [items[j]!, items[i]!];
+  }
+  return items;
+}
+
 /** An edited copy of a text and which body articles (by number as written) received at least one edit. */
 export interface EditedText {
   text: string;
@@ -133,11 +147,7 @@ export function reorderArticles(text: string, seed: number): ReorderedText {
       }
     }
   }
-  const order = blocks.map((_, i) => i);
-  for (let i = order.length - 1; i > 0; i--) {
-    const j = Math.floor(rnd() * (i + 1));
-    [order[i], order[j]] = [order[j]!, order[i]!];
-  }
+  const order = shuffle(blocks.map((_, i) => i), rnd);
   const renumbered = new Map<string, string>();
   const pieces: string[][] = [];
   order.forEach((from, to) => {
