@@ -4,7 +4,8 @@
  * On the General Law (../shared/corpus) against (a) a copy with 2% of its words edited, (b) 20% edited, (c) its articles
  * reordered and renumbered, (d) an unrelated text of similar size: the time of a full compare (segment both texts +
  * align + redline + coverage), median of several runs, and in the same run on the same pair of files written to a temp
- * dir, git's word diff, run alternately with ours from a lean child process (lib/git-runner.ts says why). Inputs are generated with a seeded PRNG (bench/lib/edits.ts), so runs are repeatable.
+ * dir, git's word diff, run alternately with ours and timed as a shell times it (a bash child, output to /dev/null:
+ * lib/git-runner.ts says why). Inputs are generated with a seeded PRNG (bench/lib/edits.ts), so runs are repeatable.
  *
  * Both texts are segmented as a comparison segments them, with `segmentUnits`: every line is read and every unit
  * recognised, numbered and stripped of notes and page furniture, but the trees of paragraphs, fracciones and incisos
@@ -125,7 +126,7 @@ async function main(): Promise<void> {
     },
   ];
 
-  // git runs in a lean child process (see lib/git-runner.ts): started before the warm-up, so its one fork is paid then.
+  // git runs from a bash child (see lib/git-runner.ts): started before the warm-up, so its one fork is paid then.
   const git = await startGitRunner();
   const dir = mkdtempSync(join(tmpdir(), 'armoniza-bench-'));
   writeFileSync(join(dir, 'model.txt'), law);

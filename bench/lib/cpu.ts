@@ -1,6 +1,6 @@
 /**
  * CPU time, for benches on a loaded machine where wall time mostly measures the wait for a core: this process's own
- * (process.cpuUsage) and that of its finished child processes (Linux only, from /proc/self/stat).
+ * (process.cpuUsage) and that of a process's finished children (Linux only, from /proc/<pid>/stat).
  */
 import { readFileSync } from 'node:fs';
 
@@ -14,12 +14,12 @@ export function ownCpuMs(): number {
 const TICKS_PER_SECOND = 100;
 
 /**
- * CPU milliseconds (user + system) used by the child processes this process has waited for, or null where /proc is
- * not available. Resolution 10 ms: take the difference over many children.
+ * CPU milliseconds (user + system) used by the child processes that process `pid` has waited for, or null where /proc
+ * is not available. Resolution 10 ms: take the difference over many children.
  */
-export function childrenCpuMs(): number | null {
+export function childrenCpuMs(pid: number): number | null {
   try {
-    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     // Fields after the command name, which is in parentheses and may contain spaces: cutime and cstime are 16 and 17.
     const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
     return ((Number(fields[13]) + Number(fields[14])) * 1000) / TICKS_PER_SECOND;
