@@ -71,7 +71,7 @@ export async function startGitRunner(): Promise<GitRunner> {
     ]);
     const cpu1 = childrenCpuMs(child.pid!);
     const [before, after, status] = line.split(' ');
-    const ms = microseconds(after!) / 1000 - microseconds(before!) / 1000;
+    const ms = (microseconds(after!) - microseconds(before!)) / 1000;
     if (!Number.isFinite(ms)) throw new Error(`git runner: bash gave no clock ($EPOCHREALTIME needs bash 5): "${line}"`);
     return { ms, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, status: Number(status), stderr: Number(status) > 1 ? readFileSync(stderrFile, 'utf8') : '' };
   };
