@@ -159,7 +159,7 @@ async function main(): Promise<void> {
     const t1 = performance.now();
     s.oursCpu.push(ownCpuMs() - c0);
     const g = await git.run(dir, ['diff', '--no-index', '--word-diff=porcelain', 'model.txt', s.file]);
-    if (g.status !== 0 && g.status !== 1) throw new Error(`git diff failed: ${g.stderr}`);
+    if ((g.status !== 0 && g.status !== 1) || g.stderr) throw new Error(`git diff failed (${g.status}): ${g.stderr}`);
     s.gitCpu = s.gitCpu === null || g.cpuMs === null ? null : s.gitCpu + g.cpuMs;
     if (!result || result.coverage.length !== model.units.length) s.failures++;
     peakHeap = Math.max(peakHeap, process.memoryUsage().heapUsed);

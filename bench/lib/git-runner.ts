@@ -73,7 +73,9 @@ export async function startGitRunner(): Promise<GitRunner> {
     const [before, after, status] = line.split(' ');
     const ms = (microseconds(after!) - microseconds(before!)) / 1000;
     if (!Number.isFinite(ms)) throw new Error(`git runner: bash gave no clock ($EPOCHREALTIME needs bash 5): "${line}"`);
-    return { ms, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, status: Number(status), stderr: Number(status) > 1 ? readFileSync(stderrFile, 'utf8') : '' };
+    // Read after the clock: git exits 1 both for "the files differ" and for some errors (a file it cannot read), so
+    // a caller needs the message as well as the status.
+    return { ms, cpuMs: cpu0 === null || cpu1 === null ? null : cpu1 - cpu0, status: Number(status), stderr: readFileSync(stderrFile, 'utf8') };
   };
   return {
     run,
