@@ -30,7 +30,7 @@ const MARGIN_SLACK = 0.5;
  */
 export function joinParagraphs(pages: PdfLine[][]): string[] {
   const spacing = usualSpacing(pages);
-  const right = percentile(pages.flat().map((l) => l.x1), 0.9);
+  const right = rightMargin(pages);
   const compounds = hyphenatedCompounds(pages);
   const paragraphs: string[] = [];
   let previous: { line: PdfLine; role: LineRole | null; page: number } | undefined;
@@ -63,12 +63,27 @@ function mayFollow(role: LineRole | null, line: string, above: LineRole | null, 
   return role === 'caps' && (above === 'caps' || (text && !/[.:;!?]$/.test(aboveText)));
 }
 
-/** The line above ends a sentence, and this line's first word would have fitted after it: the break was deliberate. */
-function brokenOnPurpose(above: PdfLine, line: PdfLine, right: number): boolean {
+/**
+ * The line above ends a sentence, and this line's first word would have fitted after it before the right margin (with
+ * no margin known, nothing wraps): the break was deliberate.
+ */
+function brokenOnPurpose(above: PdfLine, line: PdfLine, right: number | null): boolean {
   if (!/[.:;!?"”»)]$/.test(above.text) || /^\p{Ll}/u.test(line.text)) return false;
+  if (right === null) return true;
   const charWidth = (line.x1 - line.x0) / Math.max(1, line.text.length);
   const firstWord = line.text.split(' ', 1)[0]!.length + 1;
   return above.x1 + firstWord * charWidth < right - MARGIN_SLACK * above.size;
+}
+
+/**
+ * Where full lines end: the 90th percentile of the ends of lines broken inside a sentence, which wrapped because they
+ * were full. (The ends of all lines would not do: where few lines wrap, most end short of the margin, and a sentence
+ * ending a page looked as if it reached the margin.) Null when no line was broken inside a sentence: then no line
+ * wraps, and one that ends a sentence ends its paragraph.
+ */
+function rightMargin(pages: PdfLine[][]): number | null {
+  const ends = pages.flat().filter((l) => MID_SENTENCE.test(l.text)).map((l) => l.x1);
+  return ends.length === 0 ? null : percentile(ends, 0.9);
 }
 
 /** Hyphenated compounds written inside a line ("político-electoral"), in lower case: words whose hyphen is their own. */

@@ -274,6 +274,27 @@ describe('PDF paragraphs of one line each', () => {
   });
 });
 
+describe('PDF paragraphs across a page break when no line wraps', () => {
+  it('does not join a line that ends a sentence to the first line of the next page', () => {
+    // Found by the property below (seed 2103164673): every line ends short of the margin, so the lines' own ends could
+    // not show where the margin is, and the sentence ending page 1 was joined to the one opening page 2.
+    const paragraphs: Spec[] = [
+      { kind: 'heading', lines: ['CAPÍTULO IV'] },
+      { kind: 'name', lines: ['DISPOSICIONES GENERALES'] },
+      { kind: 'body', lines: ['Artículo 1.- la la la'] },
+      { kind: 'body', lines: ['Las la la la'] },
+      { kind: 'heading', lines: ['CAPÍTULO IV'] },
+    ];
+    expect(joinParagraphs(removeFurniture(layout(paragraphs, 3)).pages)).toEqual([
+      'CAPÍTULO IV',
+      'DISPOSICIONES GENERALES',
+      'Artículo 1.- la la la.',
+      'Las la la la.',
+      'CAPÍTULO IV',
+    ]);
+  });
+});
+
 describe('PDF layout property', () => {
   it('gives back every paragraph, whole and in order, without the page furniture', () => {
     fc.assert(
