@@ -127,7 +127,7 @@ async function main(): Promise<void> {
   ];
 
   // git runs from a bash child (see lib/git-runner.ts): started before the warm-up, so its one fork is paid then.
-  const git = await startGitRunner();
+  const git = startGitRunner();
   const dir = mkdtempSync(join(tmpdir(), 'armoniza-bench-'));
   writeFileSync(join(dir, 'model.txt'), law);
   let peakHeap = 0;
@@ -177,8 +177,8 @@ async function main(): Promise<void> {
     const memoryBefore = memoryLatencyNs();
     const stepBefore = cpuStepNs();
     // Rounds of one run of every case, each round in a new (seeded) order: a slow spell of this machine (they last from
-    // a second to minutes) then falls on every case alike instead of on the runs of one, and each case runs after each
-    // of the others in turn, so none always pays for the garbage of the same one (d leaves the most).
+    // a second to minutes) then falls on every case alike instead of on the runs of one, and which case runs before
+    // another changes from round to round, so none always pays for the garbage of the same one (d leaves the most).
     const order = [...samples];
     const rnd = prng(5);
     for (let r = 0; r < RUNS; r++) for (const s of shuffle(order, rnd)) await runOnce(s);

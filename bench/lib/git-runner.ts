@@ -5,8 +5,8 @@
  * Why a shell, not Node's spawnSync: timed from Node, with git's output read through a pipe, the same word diff took
  * 3.6 ms longer than from bash (17.8 against 14.1 ms, 20.4 against 16.8, 19.6 against 15.8: medians of 30 runs
  * alternated in one process, 2026-11-29). Node starts a child by forking its own, much larger process, and reads the
- * output chunk by chunk while git waits on a full pipe: that time is the harness's, and counted as git's it made the
- * engine look about 20% faster than git than it is.
+ * output chunk by chunk while git waits on a full pipe. That time is the harness's; counted as git's, it made the
+ * engine look about 20% faster against git than it is.
  *
  * Why a child process at all: the bench process holds the engine's heap (150+ MB). Node (libuv 1.46) starts a child
  * with fork(), which marks every page of the parent copy-on-write, so after each git run the engine's next comparison
@@ -47,11 +47,11 @@ done`;
 
 /**
  * @example
- * const git = await startGitRunner();
+ * const git = startGitRunner();
  * const { ms, status } = await git.run(dir, ['diff', '--no-index', 'a.txt', 'b.txt']);
  * git.close();
  */
-export async function startGitRunner(): Promise<GitRunner> {
+export function startGitRunner(): GitRunner {
   const scratch = mkdtempSync(join(tmpdir(), 'armoniza-git-'));
   const stderrFile = join(scratch, 'stderr');
   const child = spawn('bash', ['-c', SHELL], { stdio: ['pipe', 'pipe', 'inherit'], env: { ...process.env, LC_ALL: 'C', GIT_STDERR: stderrFile } });
