@@ -39,7 +39,7 @@ const DATE = /(\d{1,2})[-/](\d{1,2})[-/](\d{4})/g;
  */
 export function parseReformNote(line: string): ReformNote | null {
   const raw = line.trim();
-  if (raw.length > 240 || raw.length < 8 || !QUICK_STARTS.has(lowerPacked3(raw)) || !QUICK.test(raw)) return null;
+  if (raw.length > 240 || raw.length < 8 || !QUICK_STARTS.has(lowerPacked3(raw)) || !letterAfterFirstSpace(raw) || !QUICK.test(raw)) return null;
   // A consolidated law repeats its notes (the General Law: 82 notes, 20 distinct): each is parsed once, and every
   // caller gets a note of its own.
   const note = noteOf(raw);
@@ -67,9 +67,14 @@ function parseNote(raw: string): ReformNote | null {
  * noteLevel({ action: 'reformed', target: 'Fracción', dates: [], raw: '' }) // 'fraction'
  */
 export function noteLevel(note: ReformNote): NoteLevel {
-  for (const [re, level] of LEVELS) if (re.test(note.target)) return level;
-  return 'unit';
+  return levelOf(note.target);
 }
+
+// A law's notes name a handful of targets, asked about several times each (by the segmenter and the tree).
+const levelOf = remembered((target: string): NoteLevel => {
+  for (const [re, level] of LEVELS) if (re.test(target)) return level;
+  return 'unit';
+});
 
 const LEVELS: [RegExp, NoteLevel][] = [
   [/^fracci/i, 'fraction'],
@@ -92,6 +97,27 @@ function datesIn(s: string): string[] {
   DATE.lastIndex = 0;
   for (let m = DATE.exec(s); m; m = DATE.exec(s)) out.push(`${m[3]}-${m[2]!.padStart(2, '0')}-${m[1]!.padStart(2, '0')}`);
   return out;
+}
+
+// Whether the first run of whitespace in a line is followed by a letter, as in every note: its target is one word
+// (or "Denominación del …") followed by words, never by a number. Turns away "Artículo 12.- …", whose text often
+// passes QUICK ("Estado", "DOF"), before QUICK reads the whole line. Characters beyond ASCII count as letters.
+function letterAfterFirstSpace(line: string): boolean {
+  let i = 0;
+  let c = line.charCodeAt(0);
+  while (i < line.length && (isAsciiLetter(c) || c === 45 || c >= 128)) c = line.charCodeAt(++i); // letters and "-" of the target
+  if (!isSpace(c)) return false;
+  while (isSpace(c)) c = line.charCodeAt(++i);
+  return isAsciiLetter(c) || c >= 128;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+// ASCII whitespace, as \s reads it (other spaces are beyond ASCII, and count as letters above).
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 // The first three characters of a text in lower case (ASCII and Latin-1 letters) as one number, -1 when one of them is

@@ -326,7 +326,20 @@ function isLetterOrDigit(c: number): boolean {
  * isTransitoryHeader('ARTÍCULOS TRANSITORIOS') // true
  */
 export function isTransitoryHeader(line: string): boolean {
-  return MAY_BE_TRANSITORY_HEADER(line) && TRANSITORY_HEADER.test(line);
+  return MAY_BE_TRANSITORY_HEADER(line) && endsLikeTransitorios(line) && TRANSITORY_HEADER.test(line);
+}
+
+// Whether a line may end as TRANSITORY_HEADER does: "…TRANSITORIO", "…TRANSITORIAS." (any case). Read from the end:
+// a "." or ":", spaces, an "S", and then an "O" or an "A" (characters beyond ASCII may be anything: the pattern
+// decides). Turns away most lines that start with "A" or "T" before the pattern runs.
+function endsLikeTransitorios(line: string): boolean {
+  let e = line.length - 1;
+  let c = line.charCodeAt(e);
+  if (c === 46 || c === 58) c = line.charCodeAt(--e);
+  while (c === 32 || (c >= 9 && c <= 13)) c = line.charCodeAt(--e);
+  if ((c | 0x20) === 115) c = line.charCodeAt(--e); // s
+  const folded = c | 0x20;
+  return folded === 111 || folded === 97 || c >= 128; // o, a
 }
 
 /**
@@ -336,7 +349,10 @@ export function isTransitoryHeader(line: string): boolean {
  * isReformSection('ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA') // true
  */
 export function isReformSection(line: string): boolean {
-  return MAY_BE_REFORM_SECTION(line) && REFORM_SECTION.test(line);
+  // "ARTICULOS TRANSITORIOS DE DECRETOS DE REFORMA" is 44 characters at least, and its ninth is the "S" of "ARTÍCULOS"
+  // ("Artículo 12.-" has a space there; beyond ASCII, "ſ" reads as "s").
+  const ninth = line.charCodeAt(8);
+  return line.length >= 44 && ((ninth | 0x20) === 115 || ninth >= 128) && MAY_BE_REFORM_SECTION(line) && REFORM_SECTION.test(line);
 }
 
 /**
@@ -347,10 +363,19 @@ export function isReformSection(line: string): boolean {
  */
 export function isClosingLine(line: string): boolean {
   const c = line.charCodeAt(0);
-  if (c === 69 || c === 68) return PROMULGATION.test(line); // "En cumplimiento…", "Dado en…"
+  if (c === 69 || c === 68) return mayBePromulgation(line) && PROMULGATION.test(line); // "En cumplimiento…", "Dado en…"
   if (!line.includes('.-') || !startsText(line)) return false;
   const m = SIGNATURE.exec(line);
   return m !== null && m.index <= 90;
+}
+
+// Whether a line starting with "E" or "D" may open PROMULGATION: its second and fourth letters are the "n" and "c" of
+// "En cumplimiento" or the "a" and "o" of "Dado" (in either case, as the pattern reads them). Turns away "El", "En los
+// casos", "Durante" before the pattern runs.
+function mayBePromulgation(line: string): boolean {
+  const second = line.charCodeAt(1) | 0x20;
+  const fourth = line.charCodeAt(3) | 0x20;
+  return line.charCodeAt(0) === 69 ? second === 110 && fourth === 99 : second === 97 && fourth === 111;
 }
 
 /**
