@@ -82,7 +82,7 @@ function brokenOnPurpose(above: PdfLine, line: PdfLine, right: number | null): b
  * wraps, and one that ends a sentence ends its paragraph.
  */
 function rightMargin(pages: PdfLine[][]): number | null {
-  const ends = pages.flat().filter((l) => MID_SENTENCE.test(l.text)).map((l) => l.x1);
+  const ends = pages.flat().filter(brokenInsideSentence).map((l) => l.x1);
   return ends.length === 0 ? null : percentile(ends, 0.9);
 }
 
@@ -114,7 +114,7 @@ function usualSpacing(pages: PdfLine[][]): number {
   for (const lines of pages) {
     for (let i = 1; i < lines.length; i++) {
       const [a, b] = [lines[i - 1]!, lines[i]!];
-      if (!MID_SENTENCE.test(a.text)) continue;
+      if (!brokenInsideSentence(a)) continue;
       if (Math.abs(a.size - b.size) <= SIZE_CHANGE * a.size && a.y > b.y && b.size > 0) ratios.push((a.y - b.y) / b.size);
     }
   }
@@ -122,6 +122,15 @@ function usualSpacing(pages: PdfLine[][]): number {
 }
 
 const MID_SENTENCE = /[\p{Ll},\-\u00ad]$/u;
+
+/**
+ * A line that ends inside a sentence (in a lower-case letter, a comma or a hyphen) and is not a heading label or a
+ * note, which end in lower case ("Sección Primera") but stand on their own: where no body line wraps, a heading's end
+ * read as the right margin made a short sentence ending a page seem to reach it.
+ */
+function brokenInsideSentence(line: PdfLine): boolean {
+  return MID_SENTENCE.test(line.text) && lineRole(line.text) !== 'alone';
+}
 
 function percentile(values: number[], p: number): number {
   if (values.length === 0) return 0;

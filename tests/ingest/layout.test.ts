@@ -217,9 +217,16 @@ const opener = fc.oneof(
   fc.constantFrom('I.', 'II.', 'III.', 'IV.', 'XIV.', 'a)', 'b)', 'Primero.-', 'Décimo Segundo.-'),
   fc.constantFrom('Las', 'En', 'Cuando', 'Para'),
 );
+/** A paragraph: a body's text (laid out by `wrap`, a final period added), or the lines of a heading, name or note as printed. */
 type Spec = { kind: 'body' | 'heading' | 'name' | 'note'; lines: string[] };
+const body = fc
+  .tuple(opener, words(3, 40))
+  .map(([o, text]): Spec => ({ kind: 'body', lines: [`${o} ${text}`] }))
+  // A paragraph whose last line nearly fills the width reads, at the foot of a page, like one that goes on over the
+  // page (nothing in the layout tells them apart): the property keeps last lines to two thirds of the width.
+  .filter((p) => wrap(`${p.lines[0]}.`, BODY_SIZE).at(-1)!.length <= (2 / 3) * capacity(BODY_SIZE));
 const paragraph = fc.oneof(
-  { weight: 6, arbitrary: fc.tuple(opener, words(3, 8), fc.array(words(4, 9), { maxLength: 4 })).map(([o, first, rest]): Spec[] => [{ kind: 'body', lines: [`${o} ${first}`, ...rest] }]) },
+  { weight: 6, arbitrary: body.map((p) => [p]) },
   {
     weight: 1,
     arbitrary: fc
@@ -229,18 +236,40 @@ const paragraph = fc.oneof(
   { weight: 1, arbitrary: fc.constantFrom('Fracción reformada DOF 19-01-2018', 'Párrafo adicionado DOF 07-06-2024').map((t): Spec[] => [{ kind: 'note', lines: [t] }]) },
 );
 
+// Lines are as wide as their text, a character half the font size wide, as in the PDFs: a wrapped body line is set
+// justified to the right margin, every other line ends where its text does.
+const LEFT = 72;
+const RIGHT = 540;
+const CHAR_WIDTH = 0.5;
+const BODY_SIZE = 10;
+const capacity = (size: number) => Math.floor((RIGHT - LEFT) / (CHAR_WIDTH * size));
+
+// A body's text in lines of at most `capacity` characters, word by word.
+function wrap(text: string, size: number): string[] {
+  const lines: string[] = [];
+  let current = '';
+  for (const w of text.split(' ')) {
+    if (current && current.length + 1 + w.length > capacity(size)) {
+      lines.push(current);
+      current = w;
+    } else current = current ? `${current} ${w}` : w;
+  }
+  return [...lines, current];
+}
+
 function layout(paragraphs: Spec[], perPage: number): PageLines[] {
   const pages: PdfLine[][] = [[]];
   let y = 690;
   for (const p of paragraphs) {
-    p.lines.forEach((text, i) => {
+    const size = p.kind === 'note' ? 8 : BODY_SIZE;
+    const lines = p.kind === 'body' ? wrap(`${p.lines.join(' ')}.`, size) : p.lines;
+    lines.forEach((text, i) => {
       if (pages[pages.length - 1]!.length >= perPage) {
         pages.push([]);
         y = 690;
       }
-      const last = i === p.lines.length - 1;
-      const size = p.kind === 'note' ? 8 : 10;
-      pages[pages.length - 1]!.push(line(last && p.kind === 'body' ? `${text}.` : text, y, { size, x1: last ? 300 : 540 }));
+      const wrapped = p.kind === 'body' && i < lines.length - 1;
+      pages[pages.length - 1]!.push(line(text, y, { size, x0: LEFT, x1: wrapped ? RIGHT : LEFT + text.length * CHAR_WIDTH * size }));
       y -= p.kind === 'note' ? 9.5 : 11.5;
     });
     y -= 11.5;
@@ -289,6 +318,29 @@ describe('PDF paragraphs across a page break when no line wraps', () => {
       'CAPÍTULO IV',
       'DISPOSICIONES GENERALES',
       'Artículo 1.- la la la.',
+      'Las la la la.',
+      'CAPÍTULO IV',
+    ]);
+  });
+});
+
+describe('PDF paragraphs with headings that end in lower case', () => {
+  it('does not take the end of a heading for the right margin', () => {
+    // Found by the property below (seed 543577006): no body line wraps, and "Sección Primera" ends in lower case like a
+    // line broken inside a sentence; its end, read as the margin, made "I. la la la." seem to reach it at a page break.
+    const paragraphs: Spec[] = [
+      { kind: 'body', lines: ['I. la la la'] },
+      { kind: 'note', lines: ['Fracción reformada DOF 19-01-2018'] },
+      { kind: 'heading', lines: ['Sección Primera'] },
+      { kind: 'body', lines: ['I. la la la'] },
+      { kind: 'body', lines: ['Las la la la'] },
+      { kind: 'heading', lines: ['CAPÍTULO IV'] },
+    ];
+    expect(joinParagraphs(removeFurniture(layout(paragraphs, 4)).pages)).toEqual([
+      'I. la la la.',
+      'Fracción reformada DOF 19-01-2018',
+      'Sección Primera',
+      'I. la la la.',
       'Las la la la.',
       'CAPÍTULO IV',
     ]);
