@@ -19,7 +19,7 @@ import { secureHeaders } from 'hono/secure-headers';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
 import { isCalendarDay } from '../src/domain/partial-date.js';
-import type { AppEnv } from '../src/app-env.js';
+import type { Actor, AppEnv } from '../src/app-env.js';
 import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
 import { acceptsGzip, etagMatches, gzip } from '../src/lib/http-cache.js';
 import { Lru } from '../src/lib/lru.js';
@@ -35,16 +35,20 @@ import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
 import { BillPage } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
-import { ComparePage, CompareResultPage, type CompareFormValues, type ModelOption } from './pages/compare.js';
+import { ComparePage, CompareResultPage, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
 import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
-import { compareVersion, compareWithModel, diffTexts, getComparison, modelUnits, viewerOf } from '../src/analysis/comparisons.js';
+import { compareVersion, compareWithModel, diffTexts, getComparison, modelUnits, segmentCached, viewerOf } from '../src/analysis/comparisons.js';
 import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { invalidUtf8Field } from '../src/api/unicode.js';
-import { listModels } from '../src/db/models.js';
+import { createModel, listModels } from '../src/db/models.js';
+import { planFile } from '../src/db/files.js';
+import { ROLE_RANK } from '../src/db/users.js';
+import { invalidFields } from '../src/api/errors.js';
+import { ModelFields, ModelText } from '../src/api/schemas.js';
 import { UserError } from '../src/lib/errors.js';
 
 export type { AssetLoader } from './assets.js';
@@ -73,6 +77,40 @@ const CSP = {
 
 const pageHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAncestors: ["'self'"] }, referrerPolicy: 'strict-origin-when-cross-origin' });
 const embedHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAncestors: ['*'] }, xFrameOptions: false, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginResourcePolicy: 'cross-origin' });
+
+/**
+ * A multipart form, read once as bytes: a text field that is not valid UTF-8 is refused (its name is returned), not
+ * decoded into U+FFFD (unicode.ts). Neither form nor field: the body is not a form.
+ */
+async function readForm(c: Context<AppEnv>): Promise<{ form: FormData; field: (name: string) => string | undefined } | { form?: undefined; badField: string | null }> {
+  let form: FormData;
+  try {
+    const contentType = c.req.header('Content-Type') ?? '';
+    const body = new Uint8Array(await c.req.arrayBuffer());
+    const badField = invalidUtf8Field(body, contentType);
+    if (badField !== null) return { badField };
+    form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
+  } catch {
+    return { badField: null };
+  }
+  const field = (name: string) => {
+    const v = form.get(name);
+    return typeof v === 'string' ? v : undefined;
+  };
+  return { form, field };
+}
+
+/** The pages' forms carry an upload of up to MAX_UPLOAD_BYTES and a pasted text beside it. */
+const formBodyLimit = () => bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 6 * 1024 * 1024, onError: (c) => c.text('too large', 413) });
+
+/**
+ * The "Add a model text" form's state for an editor (as POST /api/models asks), else null. A signed-in browser sends
+ * its session's CSRF token back with the form; a bearer token, which a browser never sends on its own, needs none.
+ */
+function modelEditor(actor: Actor | null | undefined): AddModelState | null {
+  if (!actor || ROLE_RANK[actor.role] < ROLE_RANK.editor) return null;
+  return { csrf: actor.via === 'session' ? (actor.csrf ?? '') : null };
+}
 
 /**
  * Builds the pages router; `src/app.ts` mounts it at `/` after the API.
@@ -270,33 +308,67 @@ export function createPages(options: PagesOptions = {}) {
     const ctx = ctxOf(c);
     const list = await models(c);
     const chosen = c.req.query('model');
+    const editor = modelEditor(c.var.actor);
+    if (editor) {
+      // The editor's form carries the session's CSRF token: rendered for this request only, never kept or shared.
+      c.header('Cache-Control', 'private, no-store');
+      return c.html(documentHtml(<ComparePage ctx={ctx} models={list.value} values={{ model: chosen }} addModel={editor} />));
+    }
     return cache.html(c, ['compare', ctx.lang, list.hash, chosen ?? ''], () => documentHtml(<ComparePage ctx={ctx} models={list.value} values={{ model: chosen }} />));
+  });
+
+  // The editor's "Add a model text" form (multipart: title, language, source, date, text or file, csrf). Stores the
+  // model as POST /api/models does, an uploaded original with it in the same step, then shows the model's page.
+  pages.post('/compare/models', csrf(), formBodyLimit(), async (c) => {
+    const ctx = ctxOf(c);
+    const { t } = ctx;
+    const actor = c.var.actor;
+    const editor = modelEditor(actor);
+    let values: ModelFormValues = {};
+    const fail = async (status: 400 | 401 | 403 | 413 | 415 | 422, error: string) => {
+      const list = await models(c);
+      c.header('Cache-Control', 'private, no-store');
+      const page = editor ? <ComparePage ctx={ctx} models={list.value} addModel={{ ...editor, values, error }} /> : <ComparePage ctx={ctx} models={list.value} error={error} />;
+      return c.html(documentHtml(page), status);
+    };
+    // As the API answers a write: 401 without (valid) credentials, 403 for an account that is not an editor.
+    if (!actor) return fail(401, t.addModel.forbidden);
+    if (!editor) return fail(403, t.addModel.forbidden);
+    const read = await readForm(c);
+    if (!read.form) return fail(400, read.badField ? t.compare.notUtf8(read.badField) : t.compare.needText);
+    const { field } = read;
+    values = { title: field('title'), language: field('language'), source: field('source'), date: field('date'), text: field('text') };
+    if (editor.csrf !== null && field('csrf') !== editor.csrf) return fail(403, t.addModel.expired);
+    try {
+      const file = read.form.get('file');
+      const upload = file instanceof File && file.size > 0 ? (file.size > MAX_UPLOAD_BYTES ? null : await readUpload(file)) : undefined;
+      if (upload === null) return fail(413, t.compare.fileTooBig);
+      // An empty optional field is an absent one; what is typed is kept as typed.
+      const fields = { title: values.title ?? '', language: values.language || undefined, source: values.source || null, date: values.date || undefined };
+      const parsed = upload ? ModelFields.strict().safeParse(fields) : ModelFields.extend({ text: ModelText }).strict().safeParse({ ...fields, text: values.text ?? '' });
+      if (!parsed.success) return fail(400, `${t.addModel.error}: ${invalidFields(parsed.error, 'form').summary}`);
+      const text = upload ? upload.extracted.text : values.text!;
+      const planned = upload ? await planFile(c.var.store, upload.bytes, upload.extracted) : undefined;
+      const id = await createModel(c.var.store, actor.id, { ...parsed.data, text }, await segmentCached(text), planned);
+      return c.redirect(`/models/${encodeURIComponent(id)}`, 303);
+    } catch (e) {
+      if (e instanceof UserError) return fail(e.status === 404 ? 422 : (e.status as 400 | 413 | 415 | 422), `${t.addModel.error}: ${e.message}`);
+      throw e;
+    }
   });
 
   // The form posts here (multipart: model, label, text or file). Same work as POST /api/compare (+ the text of an
   // upload read as POST /api/uploads reads it, without keeping the file), then a redirect to the permalink.
-  pages.post('/compare', csrf(), bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 6 * 1024 * 1024, onError: (c) => c.text('too large', 413) }), async (c) => {
+  pages.post('/compare', csrf(), formBodyLimit(), async (c) => {
     const ctx = ctxOf(c);
     let values: CompareFormValues = {};
     const fail = async (status: 400 | 413 | 415 | 422, error: string) => {
       const list = await models(c);
       return c.html(documentHtml(<ComparePage ctx={ctx} models={list.value} values={values} error={error} />), status);
     };
-    let form: FormData;
-    try {
-      // Read once as bytes: a text field that is not valid UTF-8 is refused, not decoded into U+FFFD (unicode.ts).
-      const contentType = c.req.header('Content-Type') ?? '';
-      const body = new Uint8Array(await c.req.arrayBuffer());
-      const badField = invalidUtf8Field(body, contentType);
-      if (badField !== null) return fail(400, ctx.t.compare.notUtf8(badField));
-      form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
-    } catch {
-      return fail(400, ctx.t.compare.needText);
-    }
-    const field = (name: string) => {
-      const v = form.get(name);
-      return typeof v === 'string' ? v : undefined;
-    };
+    const read = await readForm(c);
+    if (!read.form) return fail(400, read.badField ? ctx.t.compare.notUtf8(read.badField) : ctx.t.compare.needText);
+    const { form, field } = read;
     values = { model: field('model'), label: field('label')?.trim() || undefined, text: field('text') };
     if (!values.model) return fail(400, ctx.t.compare.needModel);
     const file = form.get('file');

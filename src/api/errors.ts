@@ -14,12 +14,22 @@ export function errorJson(c: Context, status: ContentfulStatusCode, code: string
 
 /** The answer to input that failed a zod schema: every failing field with its message. */
 export function validationError(c: Context, error: ZodError, target: string) {
+  const { fields, summary } = invalidFields(error, target);
+  return errorJson(c, 400, 'invalid_input', `invalid ${target}: ${summary}`, fields);
+}
+
+/**
+ * Every field a zod schema refused, with its message, and all of them in one line ("title: must not be empty").
+ *
+ * @example
+ * invalidFields(ModelFields.safeParse({ title: ' ' }).error!, 'body').summary // 'title: must not be empty'
+ */
+export function invalidFields(error: ZodError, target: string) {
   const fields = error.issues.map((issue) => ({
     field: issue.path.length ? issue.path.join('.') : target,
     message: issue.code === 'unrecognized_keys' ? `unknown field(s): ${issue.keys.join(', ')}` : issue.message,
   }));
-  const summary = fields.map((f) => `${f.field}: ${f.message}`).join('; ');
-  return errorJson(c, 400, 'invalid_input', `invalid ${target}: ${summary}`, fields);
+  return { fields, summary: fields.map((f) => `${f.field}: ${f.message}`).join('; ') };
 }
 
 /** `app.onError`: user errors become 4xx, anything else a logged 500. */

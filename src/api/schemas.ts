@@ -227,15 +227,21 @@ export const IdParam = z.object({ id: z.string().min(1).max(200).openapi({ param
 
 // ——— models and comparisons ———
 
-export const NewModelBody = z
-  .object({
-    title: userText(500),
-    text: userText(5_000_000).optional().openapi({ description: 'The model text; or give fileId of an upload' }),
-    fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text becomes the model' }),
-    language: z.enum(['es', 'en']).default('es'),
-    source: userText(2000).nullable().optional(),
-    date: PartialDateInput.optional(),
-  })
+/** What describes a model text, however the text arrives (pasted, uploaded, or from the compare page's form). */
+export const ModelFields = z.object({
+  title: userText(500),
+  language: z.enum(['es', 'en']).default('es'),
+  source: userText(2000).nullable().optional(),
+  date: PartialDateInput.optional(),
+});
+
+/** A model text given as text. */
+export const ModelText = userText(5_000_000);
+
+export const NewModelBody = ModelFields.extend({
+  text: ModelText.optional().openapi({ description: 'The model text; or give fileId of an upload' }),
+  fileId: z.string().max(100).optional().openapi({ description: 'An upload (POST /api/uploads) whose extracted text becomes the model' }),
+})
   .strict()
   .refine((b) => (b.text === undefined) !== (b.fileId === undefined), { message: 'give exactly one of text or fileId', path: ['text'] })
   .openapi('NewModel');

@@ -12,6 +12,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ARTIFACTS, axeViolations, browserAvailability, launchBrowser, screenshot, startServer, watchedPage, type LiveServer } from '../support/browser.js';
 import { SAMPLE_MODEL } from '../support/sample-texts.js';
+import { createUser } from '../../src/db/users.js';
 
 const { available } = browserAvailability();
 
@@ -264,6 +265,40 @@ describe.skipIf(!available)('pages in Chromium', () => {
     expect(await page.locator('.summary-card.added .n').textContent()).toBe('1');
     await screenshot(page, 'compare-upload-result-en');
     expect(problems).toEqual([]);
+  });
+
+  it('an editor signs in and adds a model text from the compare page, by upload, then compares with it', async () => {
+    const PASSWORD = 'a long enough password';
+    await createUser(server.store, 'test', { email: 'editora@example.org', role: 'editor', password: PASSWORD });
+    const editorContext = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'es-MX' });
+    const { page, problems } = await watchedPage(editorContext);
+    await page.goto(`${server.url}/signin?next=/compare`, { waitUntil: 'networkidle' });
+    await page.fill('#email', 'editora@example.org');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`${server.url}/compare`), page.click('#signin-form button[type=submit]')]);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#add-model').count()).toBe(1);
+    await screenshot(page, 'compare-add-model-es');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#model-title', 'Ley modelo subida');
+    await page.fill('#model-source', 'Periódico Oficial de prueba');
+    await page.fill('#model-date', '2014-03');
+    await page.setInputFiles('#model-file', { name: 'modelo.txt', mimeType: 'text/plain', buffer: Buffer.from(MODEL, 'utf8') });
+    await Promise.all([page.waitForURL(/\/models\/m-[\w-]+$/), page.click('#add-model button[type=submit]')]);
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('h1').textContent()).toBe('Ley modelo subida');
+    const id = page.url().split('/').pop()!;
+    const stored = (await server.api('GET', `/api/models/${id}`)).body;
+    expect([stored.source, stored.date, stored.provisions.length]).toEqual(['Periódico Oficial de prueba', '2014-03', 4]);
+    expect((await server.api('GET', `/api/files/${stored.fileId}`)).body).toBe(MODEL);
+    await page.click('a.button[href^="/compare?model="]');
+    await page.waitForLoadState('networkidle');
+    expect(await page.locator('#model').inputValue()).toBe(id);
+    await page.fill('#text', DRAFT);
+    await Promise.all([page.waitForURL(/\/compare\/[0-9a-f]+$/), page.click('#compare-submit')]);
+    expect(await page.locator('.summary-card.added .n').textContent()).toBe('1');
+    expect(problems).toEqual([]);
+    await editorContext.close();
   });
 
   it('narrow screens: the map page and a state page fit a phone', async () => {

@@ -15,6 +15,7 @@ import { SHAPES } from '../../views/map-geometry.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from '../support/node-app.js';
 import { readFileSync } from 'node:fs';
 import { comparisons } from '../../src/db/schema.js';
+import { createUser } from '../../src/db/users.js';
 
 let t: NodeApp;
 let app: ReturnType<typeof createApp>;
@@ -532,6 +533,101 @@ describe('compare', () => {
 
   it('an unknown permalink is a 404 page', async () => {
     expect((await get('/compare/does-not-exist')).status).toBe(404);
+  });
+});
+
+describe('adding a model text from the compare page', () => {
+  const PASSWORD = 'a long enough password';
+  const TEXT = ['Artículo 1. Esta ley modelo protege a las víctimas.', 'Artículo 2. Se crea un registro de sentencias.'].join('\n');
+  const signIn = async (email: string, address: string) => {
+    const res = await app.request('/api/session', { method: 'POST', body: JSON.stringify({ email, password: PASSWORD }), headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address } });
+    expect(res.status).toBe(200);
+    return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrf: string }).csrf };
+  };
+  let editor: { cookie: string; csrf: string };
+  let viewer: { cookie: string; csrf: string };
+  beforeAll(async () => {
+    await createUser(t.store, 'test', { email: 'page-editor@example.org', role: 'editor', password: PASSWORD });
+    await createUser(t.store, 'test', { email: 'page-viewer@example.org', role: 'viewer', password: PASSWORD });
+    editor = await signIn('page-editor@example.org', '10.1.0.1');
+    viewer = await signIn('page-viewer@example.org', '10.1.0.2');
+  });
+
+  const form = (fields: Record<string, string | File>) => {
+    const f = new FormData();
+    for (const [k, v] of Object.entries(fields)) f.set(k, v);
+    return f;
+  };
+  const post = (body: FormData, cookie?: string) =>
+    app.request('http://localhost/compare/models?lang=en', { method: 'POST', body, headers: { Origin: 'http://localhost', ...(cookie ? { Cookie: cookie } : {}) } });
+  const modelCount = async () => (await t.call('GET', '/api/models')).body.length as number;
+
+  it('shows the form to editors only, with their session token, and never from the shared page cache', async () => {
+    const anonymous = await html('/compare?lang=en');
+    expect(anonymous.body).not.toContain('id="add-model"');
+    const asViewer = await html('/compare?lang=en', { Cookie: viewer.cookie });
+    expect(asViewer.body).not.toContain('id="add-model"');
+    const asEditor = await html('/compare?lang=en', { Cookie: editor.cookie });
+    expect(asEditor.body).toContain('id="add-model"');
+    expect(asEditor.body).toContain(`name="csrf" value="${editor.csrf}"`);
+    expect(asEditor.res.headers.get('cache-control')).toContain('no-store');
+    expect((await html('/compare?lang=en')).body).not.toContain(editor.csrf);
+  });
+
+  it('stores a pasted text as a model, as typed, and shows its page', async () => {
+    const before = await modelCount();
+    const res = await post(form({ csrf: editor.csrf, title: ' Ley modelo de prueba ', language: 'es', source: 'Gaceta de prueba, p. 3', date: '2013-05', text: TEXT }), editor.cookie);
+    expect(res.status).toBe(303);
+    const location = res.headers.get('location')!;
+    expect(location).toMatch(/^\/models\/m-/);
+    expect(await modelCount()).toBe(before + 1);
+    const stored = (await t.call('GET', `/api/models/${location.split('/').pop()}`)).body;
+    expect([stored.title, stored.language, stored.source, stored.date, stored.fileId]).toEqual([' Ley modelo de prueba ', 'es', 'Gaceta de prueba, p. 3', '2013-05', null]);
+    expect(stored.provisions.map((p: { ref: string }) => p.ref)).toEqual(['1', '2']);
+    expect((await html(location + '?lang=en')).body).toContain('Ley modelo de prueba');
+  });
+
+  it('keeps an uploaded original with the model, byte for byte', async () => {
+    const bytes = new TextEncoder().encode(TEXT.replace('modelo', 'modelo subida'));
+    const res = await post(form({ csrf: editor.csrf, title: 'Ley subida', language: 'es', source: '', date: '', text: '', file: new File([bytes], 'ley.txt', { type: 'text/plain' }) }), editor.cookie);
+    expect(res.status).toBe(303);
+    const stored = (await t.call('GET', `/api/models/${res.headers.get('location')!.split('/').pop()}`)).body;
+    expect([stored.source, stored.date]).toEqual([null, 'unknown']);
+    const original = await app.request(`/api/files/${stored.fileId}`);
+    expect(new Uint8Array(await original.arrayBuffer())).toEqual(bytes);
+  });
+
+  it('refuses bad fields with a message naming them, keeps what was typed, and stores nothing', async () => {
+    const before = await modelCount();
+    const bad = await post(form({ csrf: editor.csrf, title: 'Ley con fecha mala', language: 'es', source: '', date: '2013-13-40', text: TEXT }), editor.cookie);
+    expect(bad.status).toBe(400);
+    const body = await bad.text();
+    expect(body).toContain('role="alert"');
+    expect(body).toContain('date: must be');
+    expect(body).toContain('value="Ley con fecha mala"');
+    const noText = await post(form({ csrf: editor.csrf, title: 'Sin texto', language: 'es', text: '  ' }), editor.cookie);
+    expect(noText.status).toBe(400);
+    expect(await noText.text()).toContain('text: must not be empty');
+    const badLanguage = await post(form({ csrf: editor.csrf, title: 'Idioma', language: 'xx', text: TEXT }), editor.cookie);
+    expect(badLanguage.status).toBe(400);
+    expect(await badLanguage.text()).toContain('language:');
+    expect(await modelCount()).toBe(before);
+  });
+
+  it('refuses visitors, viewers, another session’s form and cross-site posts', async () => {
+    const before = await modelCount();
+    const fields = { title: 'Intrusa', language: 'es', text: TEXT };
+    const anonymous = await post(form({ ...fields, csrf: editor.csrf }));
+    expect(anonymous.status).toBe(401);
+    expect(await anonymous.text()).toContain(en.addModel.forbidden);
+    expect((await post(form({ ...fields, csrf: viewer.csrf }), viewer.cookie)).status).toBe(403);
+    const otherForm = await post(form({ ...fields, csrf: viewer.csrf }), editor.cookie);
+    expect(otherForm.status).toBe(403);
+    expect(await otherForm.text()).toContain(en.addModel.expired);
+    expect((await post(form(fields), editor.cookie)).status).toBe(403);
+    const cross = await app.request('http://localhost/compare/models', { method: 'POST', body: form({ ...fields, csrf: editor.csrf }), headers: { Origin: 'https://evil.example', Cookie: editor.cookie } });
+    expect(cross.status).toBe(403);
+    expect(await modelCount()).toBe(before);
   });
 });
 

@@ -293,8 +293,14 @@ const uploadFile = fc.record({
   ),
 });
 
+/** The pages' own forms (multipart, posted by a browser), which the API's route table does not describe. */
+const PAGE_FORMS: Record<string, string[]> = {
+  '/compare': ['model', 'label', 'text', 'file'],
+  '/compare/models': ['title', 'language', 'source', 'date', 'text', 'file', 'csrf'],
+};
+
 function multipartArb(spec: RouteSpec): fc.Arbitrary<Pick<Req, 'kind' | 'form' | 'origin'>> {
-  const names = spec.path === '/api/uploads' ? ['file'] : ['model', 'label', 'text', 'file'];
+  const names = spec.path === '/api/uploads' ? ['file'] : (PAGE_FORMS[spec.path] ?? PAGE_FORMS['/compare']!);
   const entry = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...names) },
     { weight: 1, arbitrary: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'archivo', ''), oddString) },
@@ -305,7 +311,13 @@ function multipartArb(spec: RouteSpec): fc.Arbitrary<Pick<Req, 'kind' | 'form' |
         ? idFrom(pool.models)
         : n === 'text'
           ? HINTS.text!
-          : oddString
+          : n === 'date'
+            ? fc.oneof(dateArb, oddString)
+            : n === 'language'
+              ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom('es', 'en') }, { weight: 1, arbitrary: oddString })
+              : n === 'title' || n === 'source'
+                ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom('Ley modelo', 'Gaceta Oficial, p. 3') }, { weight: 1, arbitrary: oddString })
+                : oddString
     ).map((v) => [n, v] as Req['form'] extends (infer E)[] | undefined ? E : never),
   );
   return fc.record({
@@ -335,7 +347,7 @@ function requestArb(spec: RouteSpec): fc.Arbitrary<Req> {
       // A duplicate key: the first copy valid-looking, the second wrong (JSON.parse keeps the last).
       { weight: 2, arbitrary: fc.tuple(objects, wrongType).map(([text, w]) => ({ kind: 'json' as const, text: text.replace(/^\{"([^"]+)":/, (_m, k) => `{"${k}":${toJson(w)},"${k}":`) })) },
     );
-  } else if (spec.multipart || !spec.key.startsWith('POST /api/') || spec.path === '/compare') {
+  } else if (spec.multipart || !spec.key.startsWith('POST /api/') || PAGE_FORMS[spec.path]) {
     body = fc.oneof({ weight: 4, arbitrary: multipartArb(spec) }, { weight: 1, arbitrary: anyJson });
   } else {
     body = anyJson;
@@ -554,6 +566,19 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
     expectDelta(before, after, { comparisons: [0, 1] }, what);
     expect(res.headers.get('location') ?? '', what).toMatch(/^\/compare\/[0-9a-f]{64}$/);
   },
+  async 'POST /compare/models'({ req, res, before, after, what }) {
+    // An uploaded original is kept with the model, in the same step (its audit entry too).
+    expectDelta(before, after, { models: 1, model_provisions: [1, 10_000], files: [0, 1], audit_log: [1, 2] }, what);
+    const id = (res.headers.get('location') ?? '').match(/^\/models\/(m-[\w-]+)$/)?.[1];
+    expect(id, `${what}: redirected to the model's page`).toBeTruthy();
+    const model = await get(`/api/models/${id}`);
+    // The text read from the uploaded file, or the form's first text field (FormData.get) as multipart carries it: with
+    // its line breaks as CR LF, as a browser sends a textarea's.
+    const typed = req.form!.find(([name]) => name === 'text')?.[1] as string | undefined;
+    const sent = model.fileId ? dbText('files', model.fileId) : typed!.replace(/\r\n|\r|\n/g, '\r\n');
+    expect(dbText('models', id!) === sent, `${what}: stored model text differs from what was sent`).toBe(true);
+    pool.models.push(id!);
+  },
 };
 
 // ——— the run ———
@@ -688,8 +713,8 @@ export function defineHostileSuite({ shard, shards }: { shard: number; shards: n
     it('a body over the size limit is a 413 on every route that reads one, with or without Content-Length; nothing written', async () => {
       for (const key of mine) {
         const spec = writeRoutes().find((r) => r.key === key)!;
-        const readsBody = !!spec.bodySchema || spec.multipart || spec.path === '/compare';
-        const limit = spec.path === '/api/uploads' ? MAX_UPLOAD_BYTES + 64 * 1024 : spec.path === '/compare' ? MAX_UPLOAD_BYTES + 6 * 1024 * 1024 : t.maxBodyBytes;
+        const readsBody = !!spec.bodySchema || spec.multipart || !!PAGE_FORMS[spec.path];
+        const limit = spec.path === '/api/uploads' ? MAX_UPLOAD_BYTES + 64 * 1024 : PAGE_FORMS[spec.path] ? MAX_UPLOAD_BYTES + 6 * 1024 * 1024 : t.maxBodyBytes;
         const text = `{"title":"${'x'.repeat(limit + 1024)}"}`;
         const url = spec.path.replace(/:(\w+)/g, 'no-such-id');
         for (const chunked of [false, true]) {

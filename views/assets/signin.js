@@ -9,6 +9,7 @@ if (form) {
     try {
       const res = await fetch('/api/session', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body });
       if (res.ok) {
+        await res.json(); // read to the end: leaving the page with the answer still arriving aborts it
         location.assign(form.dataset.next || '/');
         return;
       }

@@ -23,9 +23,32 @@ export interface CompareFormValues {
   text?: string;
 }
 
+/** What the "Add a model text" form was sent with (a file is never sent back). */
+export interface ModelFormValues {
+  title?: string;
+  language?: string;
+  source?: string;
+  date?: string;
+  text?: string;
+}
+
+/**
+ * The "Add a model text" form, for editors: `csrf` is the session's token (null for a bearer token, which a browser
+ * never sends on its own), `error` the reason the last sending was refused.
+ */
+export interface AddModelState {
+  csrf: string | null;
+  values?: ModelFormValues;
+  error?: string;
+}
+
 export const UPLOAD_ACCEPT = '.pdf,.docx,.txt,.md,.markdown,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
 
-export function ComparePage({ ctx, models, values = {}, error }: { ctx: PageCtx; models: ModelOption[]; values?: CompareFormValues; error?: string }) {
+/**
+ * `addModel` is the editor's form (omitted for a visitor who may not add models, who is told how to sign in when there
+ * is no model yet).
+ */
+export function ComparePage({ ctx, models, values = {}, error, addModel }: { ctx: PageCtx; models: ModelOption[]; values?: CompareFormValues; error?: string; addModel?: AddModelState }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.compare.title} section="compare" scripts={['compare.js']} description={t.compare.lede}>
@@ -76,10 +99,69 @@ export function ComparePage({ ctx, models, values = {}, error }: { ctx: PageCtx;
             <span class="compare-status muted" role="status" aria-live="polite"></span>
           </div>
         </form>
+      ) : addModel ? (
+        <p class="notice">{t.addModel.noModels}</p>
       ) : (
-        <p class="notice">{t.compare.noModels}</p>
+        <p class="notice">
+          {t.compare.noModels} <a href={`/signin?next=${encodeURIComponent(withQuery(ctx, {}, '/compare'))}`}>{t.addModel.signIn}</a>
+        </p>
       )}
+      {addModel ? <AddModelForm ctx={ctx} state={addModel} /> : null}
     </Layout>
+  );
+}
+
+// Posts to /compare/models (multipart: title, language, source, date, text or file, and the session's CSRF token).
+function AddModelForm({ ctx, state }: { ctx: PageCtx; state: AddModelState }) {
+  const { t } = ctx;
+  const v = state.values ?? {};
+  const language = v.language ?? ctx.lang;
+  return (
+    <section class="add-model" id="add-model" aria-labelledby="add-model-heading">
+      <h2 id="add-model-heading">{t.addModel.heading}</h2>
+      <p class="help">{t.addModel.lede}</p>
+      {state.error ? (
+        <p class="alert" role="alert" id="add-model-error">{state.error}</p>
+      ) : null}
+      <form class="compare-form" method="post" action={withQuery(ctx, {}, '/compare/models')} enctype="multipart/form-data">
+        {state.csrf ? <input type="hidden" name="csrf" value={state.csrf} /> : null}
+        <div>
+          <label for="model-title">{t.addModel.title}</label>
+          <p class="help" id="model-title-help">{t.addModel.titleHelp}</p>
+          <input type="text" id="model-title" name="title" required maxlength={500} value={v.title ?? ''} aria-describedby="model-title-help" class="text-input" />
+        </div>
+        <div>
+          <label for="model-language">{t.addModel.language}</label>
+          <select id="model-language" name="language">
+            {(['es', 'en'] as const).map((l) => (
+              <option value={l} selected={l === language}>{t.languageNames[l]}</option>
+            ))}
+          </select>
+        </div>
+        <div>
+          <label for="model-source">{t.addModel.source}</label>
+          <p class="help" id="model-source-help">{t.addModel.sourceHelp}</p>
+          <input type="text" id="model-source" name="source" maxlength={2000} value={v.source ?? ''} aria-describedby="model-source-help" class="text-input" />
+        </div>
+        <div>
+          <label for="model-date">{t.addModel.date}</label>
+          <p class="help" id="model-date-help">{t.addModel.dateHelp}</p>
+          <input type="text" id="model-date" name="date" maxlength={10} value={v.date ?? ''} aria-describedby="model-date-help" class="text-input" inputmode="numeric" />
+        </div>
+        <div>
+          <label for="model-text">{t.addModel.paste}</label>
+          <textarea id="model-text" name="text" rows={10} spellcheck={false}>{v.text ?? ''}</textarea>
+        </div>
+        <div>
+          <label for="model-file">{t.addModel.upload}</label>
+          <p class="help" id="model-file-help">{t.addModel.uploadHelp}</p>
+          <input type="file" id="model-file" name="file" accept={UPLOAD_ACCEPT} aria-describedby="model-file-help" />
+        </div>
+        <div class="compare-actions">
+          <button type="submit" class="button">{t.addModel.submit}</button>
+        </div>
+      </form>
+    </section>
   );
 }
 
