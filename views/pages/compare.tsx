@@ -79,21 +79,13 @@ export function ComparePage({ ctx, models, values = {}, error, addModel }: { ctx
               ))}
             </p>
           </div>
-          <div>
-            <label for="label">{t.compare.draftLabel}</label>
-            <p class="help" id="label-help">{t.compare.draftLabelHelp}</p>
-            <input type="text" id="label" name="label" maxlength={300} value={values.label ?? ''} aria-describedby="label-help" class="text-input" />
-          </div>
+          <TextField id="label" name="label" label={t.compare.draftLabel} help={t.compare.draftLabelHelp} value={values.label} maxlength={300} />
           <div>
             <label for="text">{t.compare.paste}</label>
             <p class="help" id="text-help">{t.compare.pasteHelp}</p>
             <textarea id="text" name="text" rows={14} aria-describedby="text-help" spellcheck={false}>{values.text ?? ''}</textarea>
           </div>
-          <div>
-            <label for="file">{t.compare.upload}</label>
-            <p class="help" id="file-help">{t.compare.uploadHelp}</p>
-            <input type="file" id="file" name="file" accept={UPLOAD_ACCEPT} aria-describedby="file-help" />
-          </div>
+          <FileField id="file" label={t.compare.upload} help={t.compare.uploadHelp} />
           <div class="compare-actions">
             <button type="submit" class="button" id="compare-submit">{t.compare.submit}</button>
             <span class="compare-status muted" role="status" aria-live="polite"></span>
@@ -125,11 +117,7 @@ function AddModelForm({ ctx, state }: { ctx: PageCtx; state: AddModelState }) {
       ) : null}
       <form class="compare-form" method="post" action={withQuery(ctx, {}, '/compare/models')} enctype="multipart/form-data">
         {state.csrf ? <input type="hidden" name="csrf" value={state.csrf} /> : null}
-        <div>
-          <label for="model-title">{t.addModel.title}</label>
-          <p class="help" id="model-title-help">{t.addModel.titleHelp}</p>
-          <input type="text" id="model-title" name="title" required maxlength={500} value={v.title ?? ''} aria-describedby="model-title-help" class="text-input" />
-        </div>
+        <TextField id="model-title" name="title" label={t.addModel.title} help={t.addModel.titleHelp} value={v.title} maxlength={500} required />
         <div>
           <label for="model-language">{t.addModel.language}</label>
           <select id="model-language" name="language">
@@ -138,30 +126,41 @@ function AddModelForm({ ctx, state }: { ctx: PageCtx; state: AddModelState }) {
             ))}
           </select>
         </div>
-        <div>
-          <label for="model-source">{t.addModel.source}</label>
-          <p class="help" id="model-source-help">{t.addModel.sourceHelp}</p>
-          <input type="text" id="model-source" name="source" maxlength={2000} value={v.source ?? ''} aria-describedby="model-source-help" class="text-input" />
-        </div>
-        <div>
-          <label for="model-date">{t.addModel.date}</label>
-          <p class="help" id="model-date-help">{t.addModel.dateHelp}</p>
-          <input type="text" id="model-date" name="date" maxlength={10} value={v.date ?? ''} aria-describedby="model-date-help" class="text-input" inputmode="numeric" />
-        </div>
+        <TextField id="model-source" name="source" label={t.addModel.source} help={t.addModel.sourceHelp} value={v.source} maxlength={2000} />
+        <TextField id="model-date" name="date" label={t.addModel.date} help={t.addModel.dateHelp} value={v.date} maxlength={40} />
         <div>
           <label for="model-text">{t.addModel.paste}</label>
           <textarea id="model-text" name="text" rows={10} spellcheck={false}>{v.text ?? ''}</textarea>
         </div>
-        <div>
-          <label for="model-file">{t.addModel.upload}</label>
-          <p class="help" id="model-file-help">{t.addModel.uploadHelp}</p>
-          <input type="file" id="model-file" name="file" accept={UPLOAD_ACCEPT} aria-describedby="model-file-help" />
-        </div>
+        <FileField id="model-file" label={t.addModel.upload} help={t.addModel.uploadHelp} />
         <div class="compare-actions">
           <button type="submit" class="button">{t.addModel.submit}</button>
         </div>
       </form>
     </section>
+  );
+}
+
+// A one-line text field with its label and a help line (which the input names as its description).
+function TextField(props: { id: string; name: string; label: string; help: string; value?: string; maxlength: number; required?: boolean }) {
+  const { id, name, label, help, value, maxlength, required } = props;
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <p class="help" id={`${id}-help`}>{help}</p>
+      <input type="text" id={id} name={name} required={required} maxlength={maxlength} value={value ?? ''} aria-describedby={`${id}-help`} class="text-input" />
+    </div>
+  );
+}
+
+// A file field (PDF, DOCX, text) with its label and a help line.
+function FileField({ id, label, help }: { id: string; label: string; help: string }) {
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <p class="help" id={`${id}-help`}>{help}</p>
+      <input type="file" id={id} name="file" accept={UPLOAD_ACCEPT} aria-describedby={`${id}-help`} />
+    </div>
   );
 }
 
