@@ -30,7 +30,7 @@ const app = createApp({ store, config: { adminToken, private: privateInstance },
 const noModels = (await listModels(store.db)).length === 0;
 const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Armoniza is running at http://localhost:${info.port}/  (database: ${dbPath})`);
-  if (noModels) console.log('No model texts yet: `npm run fetch:official` loads the General Law in force as one (see README).');
+  if (noModels) console.log('No model texts yet: `npm run fetch:official` loads the General Law in force as one, or an editor adds one at /compare (see README).');
 });
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
