@@ -37,6 +37,7 @@ import { BillPage } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
 import { ComparePage, CompareResultPage, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
+import { DOCX_TYPE, redlineDocx } from './exports/redline-docx.js';
 import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
@@ -98,6 +99,14 @@ async function readForm(c: Context<AppEnv>): Promise<{ form: FormData; field: (n
     return typeof v === 'string' ? v : undefined;
   };
   return { form, field };
+}
+
+/** A stored comparison with its model's units, for its page and its exports; keyed by viewer, so a private comparison is never served from the cache to someone else. */
+function comparisonData(c: Context<AppEnv>, id: string, viewer: string | null) {
+  return c.var.reads.derive(`compare|${id}|${viewer ?? ''}`, async () => {
+    const stored = await getComparison(c.var.store.db, id, viewer);
+    return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
+  });
 }
 
 /** The pages' forms carry an upload of up to MAX_UPLOAD_BYTES and a pasted text beside it. */
@@ -396,16 +405,32 @@ export function createPages(options: PagesOptions = {}) {
     const id = c.req.param('id');
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const viewer = viewerOf(c.var.actor);
-    // Keyed by viewer: a private comparison is never served from the cache to someone else.
-    const data = await c.var.reads.derive(`compare|${id}|${viewer ?? ''}`, async () => {
-      const stored = await getComparison(c.var.store.db, id, viewer);
-      return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
-    });
+    const data = await comparisonData(c, id, viewer);
     if (!data.value) return notFound(c, ctx, ctx.t.compare.notFound);
     const permalink = `${new URL(c.req.url).origin}/compare/${id}`;
     return cache.html(c, ['compare-result', ctx.lang, id, viewer ?? '', data.hash, view, permalink], () =>
       documentHtml(<CompareResultPage ctx={ctx} stored={data.value!.stored} modelUnits={data.value!.modelUnits} view={view} permalink={permalink} />),
     );
+  });
+
+  // The same stored comparison as a Word document with tracked changes (views/exports/redline-docx.ts).
+  pages.get('/compare/:id/redline.docx', async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id');
+    const viewer = viewerOf(c.var.actor);
+    const data = await comparisonData(c, id, viewer);
+    if (!data.value) return notFound(c, ctx, ctx.t.compare.notFound);
+    const { stored, modelUnits } = data.value;
+    const bytes = await redlineDocx(
+      { label: stored.bill.label, modelTitle: stored.model.title, createdAt: stored.createdAt, permalink: `${new URL(c.req.url).origin}/compare/${id}`, result: stored.result, modelUnits, billUnits: stored.billUnits },
+      ctx.t,
+      ctx.lang,
+    );
+    return c.body(bytes, 200, {
+      'Content-Type': DOCX_TYPE,
+      'Content-Disposition': `attachment; filename="armoniza-${id.slice(0, 12)}.docx"`,
+      'Cache-Control': viewer ? 'private, no-cache' : 'public, max-age=300',
+    });
   });
 
   pages.get('/models/:id', async (c) => {

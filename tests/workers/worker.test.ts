@@ -8,6 +8,7 @@ import { exports } from 'cloudflare:workers';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { count, eq } from 'drizzle-orm';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { strFromU8, unzipSync } from 'fflate';
 import { rowCounts } from '../../src/db/bills.js';
 import { D1_LIMITS, openD1 } from '../../src/db/d1.js';
 import { files, versions } from '../../src/db/schema.js';
@@ -135,5 +136,35 @@ describe('uploaded originals: bytes in R2, the rest in D1', () => {
     expect(body.error.fields[0].field).toBe('body');
     expect(await fileCount()).toBe(before);
     expect(await env.ORIGINALS.head(`originals/${await sha256(await file.arrayBuffer())}`)).toBeNull();
+  });
+});
+
+describe('the pages that write or build files, on Workers', () => {
+  beforeAll(async () => {
+    await seedDataset(openD1(env.DB), mxSeed);
+  });
+
+  it('an editor adds a model text from the compare page by upload: stored in D1, its original kept', async () => {
+    const text = 'Artículo 1. Esta ley protege a las víctimas.\nArtículo 2. Se crea un fondo.';
+    const form = new FormData();
+    form.set('title', 'Ley modelo en Workers');
+    form.set('language', 'es');
+    form.set('file', new File([text], 'modelo.txt', { type: 'text/plain' }));
+    const res = await worker.fetch('http://armoniza.test/compare/models', { method: 'POST', body: form, headers: { Authorization: `Bearer ${TEST_TOKEN}`, Origin: 'http://armoniza.test' }, redirect: 'manual' });
+    expect(res.status).toBe(303);
+    const id = res.headers.get('location')!.split('/').pop()!;
+    const model: any = await (await worker.fetch(`http://armoniza.test/api/models/${id}`)).json();
+    expect(model.provisions.map((p: any) => p.ref)).toEqual(['1', '2']);
+    expect(await (await worker.fetch(`http://armoniza.test/api/files/${model.fileId}`)).text()).toBe(text);
+  });
+
+  it('gives a comparison as a Word document with tracked changes', async () => {
+    const json = { Authorization: `Bearer ${TEST_TOKEN}`, 'Content-Type': 'application/json' };
+    const model: any = await (await worker.fetch('http://armoniza.test/api/models', { method: 'POST', headers: json, body: JSON.stringify({ title: 'Modelo', text: 'Artículo 1. La ley protege a las víctimas.' }) })).json();
+    const compared: any = await (await worker.fetch('http://armoniza.test/api/compare', { method: 'POST', headers: json, body: JSON.stringify({ model: model.id, text: 'Artículo 1. La ley protege a todas las víctimas.' }) })).json();
+    const res = await worker.fetch(`http://armoniza.test/compare/${compared.id}/redline.docx`);
+    expect(res.status).toBe(200);
+    const document = strFromU8(unzipSync(new Uint8Array(await res.arrayBuffer()))['word/document.xml']!);
+    expect(document).toMatch(/<w:ins [^>]*><w:r><w:t xml:space="preserve">todas <\/w:t><\/w:r><\/w:ins>/);
   });
 });

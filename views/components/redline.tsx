@@ -79,7 +79,7 @@ export function reflow(text: string): string {
 }
 
 /** Reflows a whole redline at once, so that a line break at the edge of a run sees its neighbours. */
-function reflowOps(ops: Op[]): Op[] {
+export function reflowOps(ops: Op[]): Op[] {
   const joined = ops.map((o) => o.text).join('');
   const flowed = reflow(joined);
   if (flowed.length !== joined.length) return ops.map((o) => ({ ...o, text: reflow(o.text) }));

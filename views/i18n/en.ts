@@ -177,6 +177,8 @@ export const en: Dict = {
     words: (n: string) => `${n} words`,
     coarse: 'Simplified comparison (very long or very different text).',
     againLink: 'New comparison',
+    docx: 'Word (tracked changes)',
+    docxHow: "Each difference is a tracked change: accepting them all gives the draft's words, rejecting them all the model's.",
     coverageCsv: 'Coverage (CSV)',
     dataJson: 'Data (JSON)',
     mandatory: 'Mandatory provisions',

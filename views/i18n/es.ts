@@ -177,6 +177,8 @@ export const es = {
     words: (n: string) => `${n} palabras`,
     coarse: 'Comparación simplificada (texto muy extenso o muy distinto).',
     againLink: 'Nueva comparación',
+    docx: 'Word (control de cambios)',
+    docxHow: 'Cada diferencia es un cambio con control de cambios: al aceptarlos todos queda el texto del proyecto; al rechazarlos todos, el del modelo.',
     coverageCsv: 'Cobertura (CSV)',
     dataJson: 'Datos (JSON)',
     mandatory: 'Disposiciones obligatorias',

@@ -192,6 +192,7 @@ export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: 
             {t.compare.print}
           </button>
           <a class="button button-quiet" href="/compare">{t.compare.againLink}</a>
+          <a class="button button-quiet" href={withQuery(ctx, { view: undefined }, `/compare/${stored.id}/redline.docx`)} download>{t.compare.docx}</a>
           <a class="button button-quiet" href={`/api/compare/${stored.id}/coverage.csv`} download>{t.compare.coverageCsv}</a>
           <a class="button button-quiet" href={`/api/compare/${stored.id}`}>{t.compare.dataJson}</a>
           <label class="permalink">

@@ -1,0 +1,114 @@
+/**
+ * A comparison as a Word document with tracked changes, the form in which legislative drafts travel: each model
+ * provision in order, its redline as Word revisions (a deletion where the draft drops words, an insertion where it adds
+ * them), a missing provision as one deletion, the draft's new provisions as insertions at the end. Accepting every
+ * change gives each provision the draft's words; rejecting every change, the model's. Text is reflowed as the result
+ * page shows it (a hard-wrapped line joined to the next), line breaks that end a paragraph or open a fracción kept.
+ */
+import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { reflowOps, unitName, type Op, type ResultView, type Unit } from '../components/redline.js';
+import { dayText, type Lang } from '../i18n/index.js';
+import type { Dict } from '../i18n/index.js';
+
+export interface RedlineDocument {
+  /** The draft's name, as the result page's heading. */
+  label: string;
+  modelTitle: string;
+  /** When the comparison was computed (ISO). */
+  createdAt: string;
+  permalink: string;
+  result: ResultView;
+  modelUnits: Unit[];
+  billUnits: Unit[];
+}
+
+/** Author of the revisions, as Word shows it beside each change. */
+const AUTHOR = 'Armoniza';
+
+/**
+ * The comparison as a .docx file.
+ *
+ * @example
+ * const bytes = await redlineDocx(view, dict('es'), 'es');
+ * new Response(bytes, { headers: { 'Content-Type': DOCX_TYPE } });
+ */
+export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Promise<Uint8Array<ArrayBuffer>> {
+  const revisions = new Revisions(doc.createdAt);
+  const models = new Map(doc.modelUnits.map((u) => [u.ref, u]));
+  const bills = new Map(doc.billUnits.map((u) => [u.ref, u]));
+  const name = (units: Map<string, Unit>, ref: string) => {
+    const unit = units.get(ref);
+    return unit ? unitName(unit) : ref;
+  };
+  const pairOf = new Map(doc.result.pairs.flatMap((p) => (p.models ?? [p.model]).map((m) => [m, p] as const)));
+  const s = doc.result.summary;
+
+  const body: Paragraph[] = [
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.label)] }),
+    plain(`${t.compare.versus} ${doc.modelTitle} · ${t.compare.computed(dayText(doc.createdAt.slice(0, 10), lang))}`),
+    plain(
+      `${t.compare.present}: ${s.present} · ${t.compare.modified}: ${s.modified} · ${t.compare.missing}: ${s.missing} · ${t.compare.added}: ${s.added}`,
+    ),
+    plain(t.compare.docxHow),
+    plain(`${t.compare.permalink}: ${doc.permalink}`),
+    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.redlineHeading)] }),
+  ];
+  for (const c of doc.result.coverage) {
+    const pair = pairOf.get(c.model);
+    const first = pair ? (pair.models ?? [pair.model])[0] : undefined;
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${name(models, c.model)} — ${t.compare.one[c.status]}`)] }));
+    if (c.status === 'missing') {
+      const unit = models.get(c.model);
+      if (unit) body.push(new Paragraph({ children: revisions.runs([{ op: 'delete', text: unit.text }]) }));
+    } else if (pair && first !== c.model) {
+      body.push(plain(`→ ${name(models, first!)}`));
+    } else if (pair) {
+      const matches = c.matches.map((r) => name(bills, r)).join(', ');
+      body.push(plain(`${t.compare.billSide}: ${matches}`, true));
+      body.push(new Paragraph({ children: revisions.runs(reflowOps(pair.ops)) }));
+    }
+  }
+  if (doc.result.added.length) {
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.addedHeading)] }));
+    for (const ref of doc.result.added) {
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${name(bills, ref)} — ${t.compare.one.added}`)] }));
+      const unit = bills.get(ref);
+      if (unit) body.push(new Paragraph({ children: revisions.runs(reflowOps([{ op: 'insert', text: unit.text }])) }));
+    }
+  }
+  const file = new Document({
+    creator: AUTHOR,
+    title: doc.label,
+    description: `${t.compare.versus} ${doc.modelTitle}`,
+    sections: [{ children: body }],
+  });
+  return new Uint8Array(await Packer.toArrayBuffer(file));
+}
+
+/** Media type of a .docx file. */
+export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+
+function plain(text: string, muted = false): Paragraph {
+  return new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, italics: muted })] });
+}
+
+/** Word revisions of one document: each needs an id of its own, and carries the author and the date. */
+class Revisions {
+  private next = 1;
+
+  constructor(private readonly date: string) {}
+
+  /** The runs of a redline; a line break inside an op's text is a line break inside its run. */
+  runs(ops: Op[]): ParagraphChild[] {
+    const out: ParagraphChild[] = [];
+    for (const { op, text } of ops) {
+      text.split('\n').forEach((line, i) => {
+        const options = { text: line, break: i > 0 ? 1 : undefined };
+        if (op === 'equal') out.push(new TextRun(options));
+        else if (op === 'insert') out.push(new InsertedTextRun({ ...options, id: this.next++, author: AUTHOR, date: this.date }));
+        else out.push(new DeletedTextRun({ ...options, id: this.next++, author: AUTHOR, date: this.date }));
+      });
+    }
+    return out;
+  }
+}
