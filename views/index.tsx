@@ -429,7 +429,8 @@ export function createPages(options: PagesOptions = {}) {
     return c.body(bytes, 200, {
       'Content-Type': DOCX_TYPE,
       'Content-Disposition': `attachment; filename="armoniza-${id.slice(0, 12)}.docx"`,
-      'Cache-Control': viewer ? 'private, no-cache' : 'public, max-age=300',
+      // Written in the reader's language (query, cookie or Accept-Language): not for shared caches.
+      'Cache-Control': 'private, no-cache',
     });
   });
 
