@@ -54,8 +54,8 @@ export function unitName(unit: Unit): string {
  */
 export const bareLabel = (label: string) => label.replace(/[\s.:\-–—]+$/u, '');
 
-// The name of the unit with this ref, or the ref itself when the unit is not at hand.
-const nameOf = (units: Map<string, Unit>, ref: string) => {
+/** The name of the unit with this ref, or the ref itself when the unit is not at hand. */
+export const nameOf = (units: Map<string, Unit>, ref: string) => {
   const unit = units.get(ref);
   return unit ? unitName(unit) : ref;
 };

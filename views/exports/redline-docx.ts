@@ -5,10 +5,9 @@
  * change gives each provision the draft's words; rejecting every change, the model's. Text is reflowed as the result
  * page shows it (a hard-wrapped line joined to the next), line breaks that end a paragraph or open a fracción kept.
  */
-import { AlignmentType, DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { reflowOps, unitName, type Op, type ResultView, type Unit } from '../components/redline.js';
-import { dayText, type Lang } from '../i18n/index.js';
-import type { Dict } from '../i18n/index.js';
+import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
+import { nameOf, reflowOps, type Op, type ResultView, type Unit } from '../components/redline.js';
+import { dayText, type Dict, type Lang } from '../i18n/index.js';
 
 export interface RedlineDocument {
   /** The draft's name, as the result page's heading. */
@@ -36,10 +35,6 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
   const revisions = new Revisions(doc.createdAt);
   const models = new Map(doc.modelUnits.map((u) => [u.ref, u]));
   const bills = new Map(doc.billUnits.map((u) => [u.ref, u]));
-  const name = (units: Map<string, Unit>, ref: string) => {
-    const unit = units.get(ref);
-    return unit ? unitName(unit) : ref;
-  };
   const pairOf = new Map(doc.result.pairs.flatMap((p) => (p.models ?? [p.model]).map((m) => [m, p] as const)));
   const s = doc.result.summary;
 
@@ -56,14 +51,14 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
   for (const c of doc.result.coverage) {
     const pair = pairOf.get(c.model);
     const first = pair ? (pair.models ?? [pair.model])[0] : undefined;
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${name(models, c.model)} — ${t.compare.one[c.status]}`)] }));
+    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${nameOf(models, c.model)} — ${t.compare.one[c.status]}`)] }));
     if (c.status === 'missing') {
       const unit = models.get(c.model);
       if (unit) body.push(new Paragraph({ children: revisions.runs([{ op: 'delete', text: unit.text }]) }));
     } else if (pair && first !== c.model) {
-      body.push(plain(`→ ${name(models, first!)}`));
+      body.push(plain(`→ ${nameOf(models, first!)}`));
     } else if (pair) {
-      const matches = c.matches.map((r) => name(bills, r)).join(', ');
+      const matches = c.matches.map((r) => nameOf(bills, r)).join(', ');
       body.push(plain(`${t.compare.billSide}: ${matches}`, true));
       body.push(new Paragraph({ children: revisions.runs(reflowOps(pair.ops)) }));
     }
@@ -71,7 +66,7 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
   if (doc.result.added.length) {
     body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.addedHeading)] }));
     for (const ref of doc.result.added) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${name(bills, ref)} — ${t.compare.one.added}`)] }));
+      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${nameOf(bills, ref)} — ${t.compare.one.added}`)] }));
       const unit = bills.get(ref);
       if (unit) body.push(new Paragraph({ children: revisions.runs(reflowOps([{ op: 'insert', text: unit.text }])) }));
     }
@@ -88,8 +83,9 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
 /** Media type of a .docx file. */
 export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
 
+// A paragraph of our own words (not the law's): a line of the header, the draft's provisions a pair matched.
 function plain(text: string, muted = false): Paragraph {
-  return new Paragraph({ alignment: AlignmentType.LEFT, children: [new TextRun({ text, italics: muted })] });
+  return new Paragraph({ children: [new TextRun({ text, italics: muted })] });
 }
 
 /** Word revisions of one document: each needs an id of its own, and carries the author and the date. */
