@@ -423,6 +423,9 @@ function expectDelta(before: Snapshot, after: Snapshot, expected: Record<string,
   }
 }
 
+/** A string as Unicode scalar values, as FormData keeps a field: each lone surrogate becomes U+FFFD. */
+const asScalarValues = (s: string) => s.replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd');
+
 const wellFormed = (v: unknown): boolean =>
   typeof v === 'string' ? !/[\ud800-\udfff]/u.test(v) : Array.isArray(v) ? v.every(wellFormed) : v && typeof v === 'object' ? Object.values(v).every(wellFormed) : true;
 
@@ -572,10 +575,11 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
     const id = (res.headers.get('location') ?? '').match(/^\/models\/(m-[\w-]+)$/)?.[1];
     expect(id, `${what}: redirected to the model's page`).toBeTruthy();
     const model = await get(`/api/models/${id}`);
-    // The text read from the uploaded file, or the form's first text field (FormData.get) as multipart carries it: with
-    // its line breaks as CR LF, as a browser sends a textarea's.
+    // The text read from the uploaded file, or the form's first text field (FormData.get) as multipart carries it:
+    // Unicode text (a lone surrogate becomes U+FFFD in the FormData itself), its line breaks as CR LF, as a browser
+    // sends a textarea's.
     const typed = req.form!.find(([name]) => name === 'text')?.[1] as string | undefined;
-    const sent = model.fileId ? dbText('files', model.fileId) : typed!.replace(/\r\n|\r|\n/g, '\r\n');
+    const sent = model.fileId ? dbText('files', model.fileId) : asScalarValues(typed!).replace(/\r\n|\r|\n/g, '\r\n');
     expect(dbText('models', id!) === sent, `${what}: stored model text differs from what was sent`).toBe(true);
     pool.models.push(id!);
   },
