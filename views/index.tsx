@@ -24,7 +24,7 @@ import { assetSource, contentType, paletteCss, type AssetLoader } from './assets
 import { acceptsGzip, etagMatches, gzip } from '../src/lib/http-cache.js';
 import { Lru } from '../src/lib/lru.js';
 import { PageCache } from './cache.js';
-import { loadBill, loadState, loadStatus, loadTimeline, today, type StatusData } from './data.js';
+import { loadBill, loadState, loadStatus, loadTimeline, today, type BillData, type StatusData } from './data.js';
 import { dayText, pickLang, type Lang } from './i18n/index.js';
 import { documentHtml, pageCtx, type PageCtx } from './layout.js';
 import { LocatorMap, StandaloneSvg } from './components/map.js';
@@ -33,7 +33,7 @@ import { STATUS_VALUES, type Status } from '../src/domain/vocabulary.js';
 import { SORT_KEYS, type SortDir, type SortKey } from './components/status-table.js';
 import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
-import { BillPage } from './pages/bill.js';
+import { BillPage, versionNameOf } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
 import { ComparePage, CompareResultPage, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
@@ -106,6 +106,28 @@ function comparisonData(c: Context<AppEnv>, id: string, viewer: string | null) {
   return c.var.reads.derive(`compare|${id}|${viewer ?? ''}`, async () => {
     const stored = await getComparison(c.var.store.db, id, viewer);
     return stored ? { stored, modelUnits: (await modelUnits(c.var.store.db, stored.model.id)) ?? [] } : undefined;
+  });
+}
+
+/**
+ * The redline between two versions of a bill (`a` → `b`), as GET /api/versions/:a/diff/:b computes it; undefined unless
+ * both are versions of this bill.
+ */
+async function versionDiff(c: Context<AppEnv>, bill: BillData['bill'], pick: { a?: string; b?: string }) {
+  const ids = new Set(bill.versions.map((v) => v.id));
+  if (!pick.a || !pick.b || !ids.has(pick.a) || !ids.has(pick.b)) return undefined;
+  return c.var.reads.derive(`diff|${pick.a}|${pick.b}`, async () => {
+    const [left, right] = await Promise.all([getVersion(c.var.store.db, pick.a!), getVersion(c.var.store.db, pick.b!)]);
+    return left && right ? diffTexts(left.text, right.text) : undefined;
+  });
+}
+
+/** A .docx download, written in the reader's language (query, cookie or Accept-Language): not for shared caches. */
+function docxFile(c: Context<AppEnv>, bytes: Uint8Array<ArrayBuffer>, name: string) {
+  return c.body(bytes, 200, {
+    'Content-Type': DOCX_TYPE,
+    'Content-Disposition': `attachment; filename="armoniza-${name.replace(/[^\w.-]/g, '_')}.docx"`,
+    'Cache-Control': 'private, no-cache',
   });
 }
 
@@ -273,15 +295,7 @@ export function createPages(options: PagesOptions = {}) {
     const list = await models(c);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
-    const ids = new Set(data.value.bill.versions.map((v) => v.id));
-    // The redline between two of its versions, as GET /api/versions/:a/diff/:b computes it.
-    const diff =
-      pick.a && pick.b && ids.has(pick.a) && ids.has(pick.b)
-        ? await c.var.reads.derive(`diff|${pick.a}|${pick.b}`, async () => {
-            const [left, right] = await Promise.all([getVersion(c.var.store.db, pick.a!), getVersion(c.var.store.db, pick.b!)]);
-            return left && right ? diffTexts(left.text, right.text) : undefined;
-          })
-        : undefined;
+    const diff = await versionDiff(c, data.value.bill, pick);
     return cache.html(c, ['bill', ctx.lang, id, data.hash, list.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () =>
       documentHtml(
         <BillPage
@@ -293,6 +307,30 @@ export function createPages(options: PagesOptions = {}) {
         />,
       ),
     );
+  });
+
+  // The redline between two versions as a Word document with tracked changes (views/exports/redline-docx.ts).
+  pages.get('/bills/:id/redline.docx', async (c) => {
+    const ctx = ctxOf(c);
+    const { t, lang } = ctx;
+    const id = c.req.param('id');
+    const data = await c.var.reads.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
+    const pick = { a: c.req.query('a'), b: c.req.query('b') };
+    const diff = data.value ? await versionDiff(c, data.value.bill, pick) : undefined;
+    if (!data.value || !diff?.value) return notFound(c, ctx, t.bill.notFound);
+    const bill = data.value.bill;
+    const [a, b] = [versionNameOf(bill, pick.a!, lang), versionNameOf(bill, pick.b!, lang)];
+    const doc = {
+      title: t.bill.redlineHeading(a, b),
+      subtitle: bill.title,
+      how: t.compare.docxHow(a, b),
+      computedAt: new Date().toISOString(),
+      permalink: `${new URL(c.req.url).origin}/bills/${encodeURIComponent(id)}?a=${encodeURIComponent(pick.a!)}&b=${encodeURIComponent(pick.b!)}#redline`,
+      result: diff.value.result,
+      modelUnits: diff.value.left,
+      billUnits: diff.value.right,
+    };
+    return docxFile(c, await redlineDocx(doc, t, lang), `${id}-${pick.a}-${pick.b}`);
   });
 
   // A version of a bill against a model (the first by default), as POST /api/compare with { model, version } computes
@@ -421,17 +459,17 @@ export function createPages(options: PagesOptions = {}) {
     const data = await comparisonData(c, id, viewer);
     if (!data.value) return notFound(c, ctx, ctx.t.compare.notFound);
     const { stored, modelUnits } = data.value;
-    const bytes = await redlineDocx(
-      { label: stored.bill.label, modelTitle: stored.model.title, createdAt: stored.createdAt, permalink: `${new URL(c.req.url).origin}/compare/${id}`, result: stored.result, modelUnits, billUnits: stored.billUnits },
-      ctx.t,
-      ctx.lang,
-    );
-    return c.body(bytes, 200, {
-      'Content-Type': DOCX_TYPE,
-      'Content-Disposition': `attachment; filename="armoniza-${id.slice(0, 12)}.docx"`,
-      // Written in the reader's language (query, cookie or Accept-Language): not for shared caches.
-      'Cache-Control': 'private, no-cache',
-    });
+    const doc = {
+      title: stored.bill.label,
+      subtitle: `${ctx.t.compare.versus} ${stored.model.title}`,
+      how: ctx.t.compare.docxHow(stored.model.title, stored.bill.label),
+      computedAt: stored.createdAt,
+      permalink: `${new URL(c.req.url).origin}/compare/${id}`,
+      result: stored.result,
+      modelUnits,
+      billUnits: stored.billUnits,
+    };
+    return docxFile(c, await redlineDocx(doc, ctx.t, ctx.lang), id.slice(0, 12));
   });
 
   pages.get('/models/:id', async (c) => {

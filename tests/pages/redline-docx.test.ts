@@ -101,6 +101,22 @@ describe('a comparison as a Word document with tracked changes', () => {
     expect(changed[1]!.accepted).toContain('\nII. La Comisión.');
   });
 
+  it('writes the redline between two versions of a bill the same way, linked from the bill page', async () => {
+    const bill = await t.call('POST', '/api/bills', { jurisdiction: 'MX-SON', title: 'Ley de prueba de Sonora', kind: 'law', source: 'tests', confidence: 'high' });
+    const v1 = (await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'introduced', date: '2011-02', text: SAMPLE_MODEL })).body.id;
+    const v2 = (await t.call('POST', `/api/bills/${bill.body.id}/versions`, { stage: 'approved', date: '2011-06-30', text: DRAFT })).body.id;
+    const href = `/bills/${bill.body.id}/redline.docx?a=${v1}&b=${v2}`;
+    expect(await (await app.request(`/bills/${bill.body.id}?a=${v1}&b=${v2}&lang=en`)).text()).toContain(`href="${href.replace(/&/g, '&amp;')}"`);
+    const res = await app.request(`${href}&lang=en`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-disposition')).toBe(`attachment; filename="armoniza-${bill.body.id}-${v1}-${v2}.docx"`);
+    const changed = readRevisions(new Uint8Array(await res.arrayBuffer())).filter((p) => p.inserted + p.deleted > 0);
+    // The earlier version in the model's place: the same four changed provisions as the draft against the model.
+    expect(changed.map((p) => words(p.rejected))).toEqual(['1', '2', '3'].map((r) => words(modelUnits.get(r)!)).concat(['']));
+    expect(words(changed[3]!.accepted)).toBe(words(comparison.billUnits.find((u) => u.ref === '5')!.text));
+    expect((await app.request(`/bills/${bill.body.id}/redline.docx?a=${v1}&b=v-nope`)).status).toBe(404);
+  });
+
   it('reads in a Word reader: mammoth shows the draft (inserted text in, deleted text out)', async () => {
     const docx = new Uint8Array(await (await app.request(`/compare/${comparison.id}/redline.docx?lang=es`)).arrayBuffer());
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });

@@ -1,6 +1,6 @@
 /**
- * A comparison as a Word document with tracked changes, the form in which legislative drafts travel: each model
- * provision in order, its redline as Word revisions (a deletion where the draft drops words, an insertion where it adds
+ * A redline as a Word document with tracked changes, the form in which legislative drafts travel: a comparison of a
+ * draft with a model, or two versions of a bill (the earlier one in the model's place). Each model provision in order, its redline as Word revisions (a deletion where the draft drops words, an insertion where it adds
  * them), a missing provision as one deletion, the draft's new provisions as insertions at the end. Accepting every
  * change gives each provision the draft's words; rejecting every change, the model's. Text is reflowed as the result
  * page shows it (a hard-wrapped line joined to the next), line breaks that end a paragraph or open a fracción kept.
@@ -9,14 +9,20 @@ import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragr
 import { nameOf, reflowOps, type Op, type ResultView, type Unit } from '../components/redline.js';
 import { dayText, type Dict, type Lang } from '../i18n/index.js';
 
+/** A redline to write: a draft against a model, or a later version of a bill against an earlier one. */
 export interface RedlineDocument {
-  /** The draft's name, as the result page's heading. */
-  label: string;
-  modelTitle: string;
-  /** When the comparison was computed (ISO). */
-  createdAt: string;
+  /** The document's heading: the draft's name, or the two versions. */
+  title: string;
+  /** The line under it: what the text is compared with, and when. */
+  subtitle: string;
+  /** Which text accepting every change gives, and which rejecting every change. */
+  how: string;
+  /** When the redline was computed (ISO): the date of its revisions. */
+  computedAt: string;
+  /** Where the same redline is on the web. */
   permalink: string;
   result: ResultView;
+  /** The units of the text compared with (the model, the earlier version), and of the draft. */
   modelUnits: Unit[];
   billUnits: Unit[];
 }
@@ -25,26 +31,26 @@ export interface RedlineDocument {
 const AUTHOR = 'Armoniza';
 
 /**
- * The comparison as a .docx file.
+ * The redline as a .docx file.
  *
  * @example
  * const bytes = await redlineDocx(view, dict('es'), 'es');
  * new Response(bytes, { headers: { 'Content-Type': DOCX_TYPE } });
  */
 export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Promise<Uint8Array<ArrayBuffer>> {
-  const revisions = new Revisions(doc.createdAt);
+  const revisions = new Revisions(doc.computedAt);
   const models = new Map(doc.modelUnits.map((u) => [u.ref, u]));
   const bills = new Map(doc.billUnits.map((u) => [u.ref, u]));
   const pairOf = new Map(doc.result.pairs.flatMap((p) => (p.models ?? [p.model]).map((m) => [m, p] as const)));
   const s = doc.result.summary;
 
   const body: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.label)] }),
-    plain(`${t.compare.versus} ${doc.modelTitle} · ${t.compare.computed(dayText(doc.createdAt.slice(0, 10), lang))}`),
+    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    plain(`${doc.subtitle} · ${t.compare.computed(dayText(doc.computedAt.slice(0, 10), lang))}`),
     plain(
       `${t.compare.present}: ${s.present} · ${t.compare.modified}: ${s.modified} · ${t.compare.missing}: ${s.missing} · ${t.compare.added}: ${s.added}`,
     ),
-    plain(t.compare.docxHow),
+    plain(doc.how),
     plain(`${t.compare.permalink}: ${doc.permalink}`),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.redlineHeading)] }),
   ];
@@ -73,8 +79,8 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
   }
   const file = new Document({
     creator: AUTHOR,
-    title: doc.label,
-    description: `${t.compare.versus} ${doc.modelTitle}`,
+    title: doc.title,
+    description: doc.subtitle,
     sections: [{ children: body }],
   });
   return new Uint8Array(await Packer.toArrayBuffer(file));

@@ -178,7 +178,7 @@ export const en: Dict = {
     coarse: 'Simplified comparison (very long or very different text).',
     againLink: 'New comparison',
     docx: 'Word (tracked changes)',
-    docxHow: "Each difference is a tracked change: accepting them all gives the draft's words, rejecting them all the model's.",
+    docxHow: (left: string, right: string) => `Each difference is a tracked change: accepting them all gives the text of “${right}”, rejecting them all the text of “${left}”.`,
     coverageCsv: 'Coverage (CSV)',
     dataJson: 'Data (JSON)',
     mandatory: 'Mandatory provisions',

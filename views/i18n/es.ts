@@ -178,7 +178,7 @@ export const es = {
     coarse: 'Comparación simplificada (texto muy extenso o muy distinto).',
     againLink: 'Nueva comparación',
     docx: 'Word (control de cambios)',
-    docxHow: 'Cada diferencia es un cambio con control de cambios: al aceptarlos todos queda el texto del proyecto; al rechazarlos todos, el del modelo.',
+    docxHow: (left: string, right: string) => `Cada diferencia es un cambio con control de cambios: al aceptarlos todos queda el texto de «${right}»; al rechazarlos todos, el de «${left}».`,
     coverageCsv: 'Cobertura (CSV)',
     dataJson: 'Datos (JSON)',
     mandatory: 'Disposiciones obligatorias',

@@ -4,7 +4,7 @@
  */
 import type { Child } from 'hono/jsx';
 import { AMENDMENT_FATES, VERSION_STAGES } from '../../src/domain/vocabulary.js';
-import { factDate, label } from '../i18n/index.js';
+import { factDate, label, type Lang } from '../i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 import type { BillData } from '../data.js';
 import { ActionsTable, BillMeta } from '../components/bill-card.js';
@@ -14,14 +14,22 @@ import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
 import type { ModelOption } from './compare.js';
 
+/**
+ * A version as the page names it: its stage and date ("Introduced (March 2011)"), else its id.
+ *
+ * @example
+ * versionNameOf(data.bill, 'v-abc', 'en') // 'Introduced (March 3, 2011)'
+ */
+export function versionNameOf(bill: BillData['bill'], id: string | null, lang: Lang): string {
+  const v = bill.versions.find((x) => x.id === id);
+  return v ? `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})` : (id ?? '');
+}
+
 export function BillPage({ ctx, data, models, pick, redline }: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child }) {
   const { t, lang } = ctx;
   const { bill, place } = data;
   const placeName = place ? (lang === 'es' ? place.nameEs : place.nameEn) : bill.jurisdictionId;
-  const versionName = (id: string | null) => {
-    const v = bill.versions.find((x) => x.id === id);
-    return v ? `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})` : id ?? '';
-  };
+  const versionName = (id: string | null) => versionNameOf(bill, id, lang);
   const a = pick?.a ?? bill.versions.at(-2)?.id;
   const b = pick?.b ?? bill.versions.at(-1)?.id;
   return (
@@ -107,6 +115,11 @@ export function BillPage({ ctx, data, models, pick, redline }: { ctx: PageCtx; d
             {redline ? (
               <section class="redline-section" id="redline" aria-label={t.bill.redlineHeading(versionName(a ?? null), versionName(b ?? null))}>
                 <h3>{t.bill.redlineHeading(versionName(pick?.a ?? null), versionName(pick?.b ?? null))}</h3>
+                <p class="no-print">
+                  <a class="button button-quiet" href={`/bills/${encodeURIComponent(bill.id)}/redline.docx?a=${encodeURIComponent(pick?.a ?? '')}&b=${encodeURIComponent(pick?.b ?? '')}`} download>
+                    {t.compare.docx}
+                  </a>
+                </p>
                 {redline}
               </section>
             ) : null}
