@@ -23,7 +23,7 @@ const DRAFT = [
 
 let t: NodeApp;
 let app: ReturnType<typeof createApp>;
-let comparison: { id: string; billUnits: { ref: string; text: string }[] };
+let comparison: { id: string; modelId: string; billUnits: { ref: string; text: string }[] };
 let modelUnits: Map<string, string>;
 
 beforeAll(async () => {
@@ -31,7 +31,7 @@ beforeAll(async () => {
   app = createApp({ store: t.store, config: { adminToken: TEST_TOKEN }, assets: nodeAssets() });
   const model = await t.call('POST', '/api/models', { title: 'Ley modelo', text: SAMPLE_MODEL, date: '2012-06-14' });
   modelUnits = new Map((await t.call('GET', `/api/models/${model.body.id}`)).body.provisions.map((p: { ref: string; text: string }) => [p.ref, p.text]));
-  comparison = (await t.call('POST', '/api/compare', { model: model.body.id, text: DRAFT, label: 'Iniciativa' })).body;
+  comparison = { ...(await t.call('POST', '/api/compare', { model: model.body.id, text: DRAFT, label: 'Iniciativa' })).body, modelId: model.body.id };
 });
 afterAll(() => t.close());
 
@@ -115,6 +115,16 @@ describe('a comparison as a Word document with tracked changes', () => {
     expect(changed.map((p) => words(p.rejected))).toEqual(['1', '2', '3'].map((r) => words(modelUnits.get(r)!)).concat(['']));
     expect(words(changed[3]!.accepted)).toBe(words(comparison.billUnits.find((u) => u.ref === '5')!.text));
     expect((await app.request(`/bills/${bill.body.id}/redline.docx?a=${v1}&b=v-nope`)).status).toBe(404);
+  });
+
+  it("carries the engine's warnings, in the reader's language", async () => {
+    const loose = (await t.call('POST', '/api/compare', { model: comparison.modelId, text: 'Un texto sin artículos.\n\nOtro párrafo del texto.' })).body;
+    expect(loose.result.warnings.length).toBeGreaterThan(0);
+    for (const lang of ['en', 'es']) {
+      const docx = new Uint8Array(await (await app.request(`/compare/${loose.id}/redline.docx?lang=${lang}`)).arrayBuffer());
+      const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });
+      expect(value, lang).toContain(lang === 'en' ? 'has no recognisable articles' : 'no tiene artículos reconocibles');
+    }
   });
 
   it('reads in a Word reader: mammoth shows the draft (inserted text in, deleted text out)', async () => {

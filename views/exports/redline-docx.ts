@@ -7,6 +7,7 @@
  */
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
 import { nameOf, reflowOps, type Op, type ResultView, type Unit } from '../components/redline.js';
+import { warningText } from '../i18n/engine-warnings.js';
 import { dayText, type Dict, type Lang } from '../i18n/index.js';
 
 /** A redline to write: a draft against a model, or a later version of a bill against an earlier one. */
@@ -51,6 +52,8 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
       `${t.compare.present}: ${s.present} · ${t.compare.modified}: ${s.modified} · ${t.compare.missing}: ${s.missing} · ${t.compare.added}: ${s.added}`,
     ),
     plain(doc.how),
+    // What the engine warned about (a text without articles, parts too long for a word-level redline), as the page says it.
+    ...doc.result.warnings.map((w) => plain(`⚠ ${warningText(w, lang)}`)),
     plain(`${t.compare.permalink}: ${doc.permalink}`),
     new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.redlineHeading)] }),
   ];
