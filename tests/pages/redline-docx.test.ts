@@ -127,6 +127,15 @@ describe('a comparison as a Word document with tracked changes', () => {
     }
   });
 
+  it('writes only characters XML allows, so Word opens the file (U+FFFE and U+FFFF, which a text may hold, become U+FFFD)', async () => {
+    const odd = (await t.call('POST', '/api/compare', { model: comparison.modelId, text: DRAFT.replace('registro', 'registro\uFFFE\uFFFF'), label: 'Con \uFFFF' })).body;
+    const docx = new Uint8Array(await (await app.request(`/compare/${odd.id}/redline.docx`)).arrayBuffer());
+    const xml = strFromU8(unzipSync(docx)['word/document.xml']!);
+    expect(xml).not.toMatch(/[\uFFFE\uFFFF]/);
+    expect(xml).toContain('registro\uFFFD\uFFFD');
+    expect(xml).toContain('Con \uFFFD');
+  });
+
   it('reads in a Word reader: mammoth shows the draft (inserted text in, deleted text out)', async () => {
     const docx = new Uint8Array(await (await app.request(`/compare/${comparison.id}/redline.docx?lang=es`)).arrayBuffer());
     const { value } = await mammoth.extractRawText({ buffer: Buffer.from(docx) });

@@ -46,7 +46,7 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
   const s = doc.result.summary;
 
   const body: Paragraph[] = [
-    new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun(doc.title)] }),
+    heading(HeadingLevel.TITLE, doc.title),
     plain(`${doc.subtitle} · ${t.compare.computed(dayText(doc.computedAt.slice(0, 10), lang))}`),
     plain(
       `${t.compare.present}: ${s.present} · ${t.compare.modified}: ${s.modified} · ${t.compare.missing}: ${s.missing} · ${t.compare.added}: ${s.added}`,
@@ -55,12 +55,12 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
     // What the engine warned about (a text without articles, parts too long for a word-level redline), as the page says it.
     ...doc.result.warnings.map((w) => plain(`⚠ ${warningText(w, lang)}`)),
     plain(`${t.compare.permalink}: ${doc.permalink}`),
-    new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.redlineHeading)] }),
+    heading(HeadingLevel.HEADING_1, t.compare.redlineHeading),
   ];
   for (const c of doc.result.coverage) {
     const pair = pairOf.get(c.model);
     const first = pair ? (pair.models ?? [pair.model])[0] : undefined;
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${nameOf(models, c.model)} — ${t.compare.one[c.status]}`)] }));
+    body.push(heading(HeadingLevel.HEADING_2, `${nameOf(models, c.model)} — ${t.compare.one[c.status]}`));
     if (c.status === 'missing') {
       const unit = models.get(c.model);
       if (unit) body.push(new Paragraph({ children: revisions.runs([{ op: 'delete', text: unit.text }]) }));
@@ -73,9 +73,9 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
     }
   }
   if (doc.result.added.length) {
-    body.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [new TextRun(t.compare.addedHeading)] }));
+    body.push(heading(HeadingLevel.HEADING_1, t.compare.addedHeading));
     for (const ref of doc.result.added) {
-      body.push(new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(`${nameOf(bills, ref)} — ${t.compare.one.added}`)] }));
+      body.push(heading(HeadingLevel.HEADING_2, `${nameOf(bills, ref)} — ${t.compare.one.added}`));
       const unit = bills.get(ref);
       if (unit) body.push(new Paragraph({ children: revisions.runs(reflowOps([{ op: 'insert', text: unit.text }])) }));
     }
@@ -94,7 +94,20 @@ export const DOCX_TYPE = 'application/vnd.openxmlformats-officedocument.wordproc
 
 // A paragraph of our own words (not the law's): a line of the header, the draft's provisions a pair matched.
 function plain(text: string, muted = false): Paragraph {
-  return new Paragraph({ children: [new TextRun({ text, italics: muted })] });
+  return new Paragraph({ children: [new TextRun({ text: xmlText(text), italics: muted })] });
+}
+
+function heading(level: (typeof HeadingLevel)[keyof typeof HeadingLevel], text: string): Paragraph {
+  return new Paragraph({ heading: level, children: [new TextRun(xmlText(text))] });
+}
+
+/**
+ * Text as a Word file can hold it. XML has no place for U+FFFE and U+FFFF, which a text may contain and `docx` writes
+ * as they are (Word then refuses the whole file): they are shown as U+FFFD here, as nowhere else. (Control characters
+ * never reach this far: normalization removes them, and `docx` drops any left.)
+ */
+function xmlText(text: string): string {
+  return text.replace(/[\uFFFE\uFFFF]/g, '\uFFFD');
 }
 
 /** Word revisions of one document: each needs an id of its own, and carries the author and the date. */
@@ -108,7 +121,7 @@ class Revisions {
     const out: ParagraphChild[] = [];
     for (const { op, text } of ops) {
       text.split('\n').forEach((line, i) => {
-        const options = { text: line, break: i > 0 ? 1 : undefined };
+        const options = { text: xmlText(line), break: i > 0 ? 1 : undefined };
         if (op === 'equal') out.push(new TextRun(options));
         else if (op === 'insert') out.push(new InsertedTextRun({ ...options, id: this.next++, author: AUTHOR, date: this.date }));
         else out.push(new DeletedTextRun({ ...options, id: this.next++, author: AUTHOR, date: this.date }));
