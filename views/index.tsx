@@ -131,6 +131,15 @@ function docxFile(c: Context<AppEnv>, bytes: Uint8Array<ArrayBuffer>, name: stri
   });
 }
 
+/** The fields of the "Add a model text" form, checked as POST /api/models checks them: with an upload, or a pasted text. */
+const UPLOADED_MODEL = ModelFields.strict();
+const PASTED_MODEL = ModelFields.extend({ text: ModelText }).strict();
+
+/** A bill's page data, as the page and its Word export read it. */
+function billData(c: Context<AppEnv>, id: string) {
+  return c.var.reads.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
+}
+
 /** The pages' forms carry an upload of up to MAX_UPLOAD_BYTES and a pasted text beside it. */
 const formBodyLimit = () => bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 6 * 1024 * 1024, onError: (c) => c.text('too large', 413) });
 
@@ -290,7 +299,7 @@ export function createPages(options: PagesOptions = {}) {
   pages.get('/bills/:id', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id');
-    const data = await c.var.reads.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
+    const data = await billData(c, id);
     if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
     const list = await models(c);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
@@ -314,7 +323,7 @@ export function createPages(options: PagesOptions = {}) {
     const ctx = ctxOf(c);
     const { t, lang } = ctx;
     const id = c.req.param('id');
-    const data = await c.var.reads.derive(`bill|${id}`, () => loadBill(c.var.store.db, id));
+    const data = await billData(c, id);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const diff = data.value ? await versionDiff(c, data.value.bill, pick) : undefined;
     if (!data.value || !diff?.value) return notFound(c, ctx, t.bill.notFound);
@@ -388,11 +397,14 @@ export function createPages(options: PagesOptions = {}) {
     if (editor.csrf !== null && field('csrf') !== editor.csrf) return fail(403, t.addModel.expired);
     try {
       const file = read.form.get('file');
-      const upload = file instanceof File && file.size > 0 ? (file.size > MAX_UPLOAD_BYTES ? null : await readUpload(file)) : undefined;
-      if (upload === null) return fail(413, t.compare.fileTooBig);
+      let upload: Awaited<ReturnType<typeof readUpload>> | undefined;
+      if (file instanceof File && file.size > 0) {
+        if (file.size > MAX_UPLOAD_BYTES) return fail(413, t.compare.fileTooBig);
+        upload = await readUpload(file);
+      }
       // An empty optional field is an absent one; what is typed is kept as typed.
       const fields = { title: values.title ?? '', language: values.language || undefined, source: values.source || null, date: values.date || undefined };
-      const parsed = upload ? ModelFields.strict().safeParse(fields) : ModelFields.extend({ text: ModelText }).strict().safeParse({ ...fields, text: values.text ?? '' });
+      const parsed = upload ? UPLOADED_MODEL.safeParse(fields) : PASTED_MODEL.safeParse({ ...fields, text: values.text ?? '' });
       if (!parsed.success) return fail(400, `${t.addModel.error}: ${invalidFields(parsed.error, 'form').summary}`);
       const text = upload ? upload.extracted.text : values.text!;
       const planned = upload ? await planFile(c.var.store, upload.bytes, upload.extracted) : undefined;

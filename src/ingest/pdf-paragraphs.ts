@@ -29,15 +29,19 @@ const MARGIN_SLACK = 0.5;
  * ```
  */
 export function joinParagraphs(pages: PdfLine[][]): string[] {
-  const spacing = usualSpacing(pages);
-  const right = rightMargin(pages);
+  // Each line's role, read once: the margin and the spacing ask it of the lines broken inside a sentence, the joining
+  // below of every line.
+  const roles = new Map(pages.flat().map((l) => [l, lineRole(l.text)] as const));
+  const broken = (l: PdfLine) => brokenInsideSentence(l, roles.get(l) ?? null);
+  const spacing = usualSpacing(pages, broken);
+  const right = rightMargin(pages, broken);
   const compounds = hyphenatedCompounds(pages);
   const paragraphs: string[] = [];
   let previous: { line: PdfLine; role: LineRole | null; page: number } | undefined;
 
   pages.forEach((lines, page) => {
     for (const line of lines) {
-      const role = lineRole(line.text);
+      const role = roles.get(line) ?? null;
       const continues =
         previous !== undefined &&
         mayFollow(role, line.text, previous.role, previous.line.text) &&
@@ -81,8 +85,8 @@ function brokenOnPurpose(above: PdfLine, line: PdfLine, right: number | null): b
  * ending a page looked as if it reached the margin.) Null when no line was broken inside a sentence: then no line
  * wraps, and one that ends a sentence ends its paragraph.
  */
-function rightMargin(pages: PdfLine[][]): number | null {
-  const ends = pages.flat().filter(brokenInsideSentence).map((l) => l.x1);
+function rightMargin(pages: PdfLine[][], broken: (line: PdfLine) => boolean): number | null {
+  const ends = pages.flat().filter(broken).map((l) => l.x1);
   return ends.length === 0 ? null : percentile(ends, 0.9);
 }
 
@@ -109,12 +113,12 @@ function join(paragraph: string, line: string, compounds: ReadonlySet<string>): 
  * lines may all be paragraph gaps: in a text of one-line paragraphs they would pass for the line spacing and join
  * the paragraphs. 1.2 when there are too few such lines to tell.
  */
-function usualSpacing(pages: PdfLine[][]): number {
+function usualSpacing(pages: PdfLine[][], broken: (line: PdfLine) => boolean): number {
   const ratios: number[] = [];
   for (const lines of pages) {
     for (let i = 1; i < lines.length; i++) {
       const [a, b] = [lines[i - 1]!, lines[i]!];
-      if (!brokenInsideSentence(a)) continue;
+      if (!broken(a)) continue;
       if (Math.abs(a.size - b.size) <= SIZE_CHANGE * a.size && a.y > b.y && b.size > 0) ratios.push((a.y - b.y) / b.size);
     }
   }
@@ -128,8 +132,8 @@ const MID_SENTENCE = /[\p{Ll},\-\u00ad]$/u;
  * note, which end in lower case ("Sección Primera") but stand on their own: where no body line wraps, a heading's end
  * read as the right margin made a short sentence ending a page seem to reach it.
  */
-function brokenInsideSentence(line: PdfLine): boolean {
-  return MID_SENTENCE.test(line.text) && lineRole(line.text) !== 'alone';
+function brokenInsideSentence(line: PdfLine, role: LineRole | null): boolean {
+  return MID_SENTENCE.test(line.text) && role !== 'alone';
 }
 
 function percentile(values: number[], p: number): number {

@@ -5,6 +5,7 @@
  * They are metadata of the provision above them, not text of the law. This module only recognises a line as a note;
  * the segmenter decides which provision it belongs to from its target ("Fracción" → the last fracción).
  */
+import { isAsciiLetter, isAsciiSpace } from './patterns';
 import { remembered } from './remembered';
 import type { ReformNote } from './types';
 
@@ -106,19 +107,11 @@ function letterAfterFirstSpace(line: string): boolean {
   let i = 0;
   let c = line.charCodeAt(0);
   while (i < line.length && (isAsciiLetter(c) || c === 45 || c >= 128)) c = line.charCodeAt(++i); // letters and "-" of the target
-  if (!isSpace(c)) return false;
-  while (isSpace(c)) c = line.charCodeAt(++i);
+  if (!isAsciiSpace(c)) return false; // (other spaces are beyond ASCII, and count as letters above)
+  while (isAsciiSpace(c)) c = line.charCodeAt(++i);
   return isAsciiLetter(c) || c >= 128;
 }
 
-function isAsciiLetter(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
-}
-
-// ASCII whitespace, as \s reads it (other spaces are beyond ASCII, and count as letters above).
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13);
-}
 
 // The first three characters of a text in lower case (ASCII and Latin-1 letters) as one number, -1 when one of them is
 // beyond Latin-1.

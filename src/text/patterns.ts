@@ -239,7 +239,7 @@ function mayBeTransitoryLabel(line: string): boolean {
   for (; i < line.length; i++) {
     const c = line.charCodeAt(i);
     if (c === 46 || c === 58 || c === 45 || c === 0x2013 || c === 0x2014) return true; // . : - – —
-    if (c === 32 || (c >= 9 && c <= 13)) {
+    if (isAsciiSpace(c)) {
       if (!inSpace && ++gaps > 4) return false;
       inSpace = true;
     } else if (isAsciiLetter(c) || c >= 128) inSpace = false;
@@ -304,8 +304,14 @@ function isDigit(c: number): boolean {
   return c >= 48 && c <= 57;
 }
 
-function isAsciiLetter(c: number): boolean {
+/** A-Z, a-z (char codes: the recognizers read lines code by code). */
+export function isAsciiLetter(c: number): boolean {
   return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/** ASCII whitespace as \s reads it: space, tab, line breaks (the other spaces are beyond ASCII). */
+export function isAsciiSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13);
 }
 
 // \w of a pattern without the u flag.
@@ -336,7 +342,7 @@ function endsLikeTransitorios(line: string): boolean {
   let e = line.length - 1;
   let c = line.charCodeAt(e);
   if (c === 46 || c === 58) c = line.charCodeAt(--e);
-  while (c === 32 || (c >= 9 && c <= 13)) c = line.charCodeAt(--e);
+  while (isAsciiSpace(c)) c = line.charCodeAt(--e);
   if ((c | 0x20) === 115) c = line.charCodeAt(--e); // s
   const folded = c | 0x20;
   return folded === 111 || folded === 97 || c >= 128; // o, a

@@ -281,69 +281,59 @@ function layout(paragraphs: Spec[], perPage: number): PageLines[] {
   }));
 }
 
-describe('PDF paragraphs of one line each', () => {
-  it('keeps two one-line paragraphs apart when no line of the text was broken inside a sentence', () => {
-    // A case the property below once found: every gap is a paragraph gap, so none is the line spacing.
-    const paragraphs: Spec[] = [
+// What the reader gives back of paragraphs laid out `perPage` lines a page, with a running header and footer.
+const readBack = (paragraphs: Spec[], perPage: number) => joinParagraphs(removeFurniture(layout(paragraphs, perPage)).pages);
+
+// Counterexamples the property below found, kept as cases.
+const FOUND: { name: string; paragraphs: Spec[]; perPage: number; expected: string[] }[] = [
+  {
+    // Every gap is a paragraph gap, so none is the line spacing.
+    name: 'keeps two one-line paragraphs apart when no line of the text was broken inside a sentence',
+    paragraphs: [
       { kind: 'body', lines: ['Artículo 1.- la la la'] },
       { kind: 'body', lines: ['Las la la la'] },
       { kind: 'heading', lines: ['CAPÍTULO IV'] },
       { kind: 'heading', lines: ['CAPÍTULO IV'] },
       { kind: 'name', lines: ['DISPOSICIONES GENERALES'] },
       { kind: 'note', lines: ['Fracción reformada DOF 19-01-2018'] },
-    ];
-    expect(joinParagraphs(removeFurniture(layout(paragraphs, 3)).pages)).toEqual([
-      'Artículo 1.- la la la.',
-      'Las la la la.',
-      'CAPÍTULO IV',
-      'CAPÍTULO IV',
-      'DISPOSICIONES GENERALES',
-      'Fracción reformada DOF 19-01-2018',
-    ]);
-  });
-});
-
-describe('PDF paragraphs across a page break when no line wraps', () => {
-  it('does not join a line that ends a sentence to the first line of the next page', () => {
-    // Found by the property below (seed 2103164673): every line ends short of the margin, so the lines' own ends could
-    // not show where the margin is, and the sentence ending page 1 was joined to the one opening page 2.
-    const paragraphs: Spec[] = [
+    ],
+    perPage: 3,
+    expected: ['Artículo 1.- la la la.', 'Las la la la.', 'CAPÍTULO IV', 'CAPÍTULO IV', 'DISPOSICIONES GENERALES', 'Fracción reformada DOF 19-01-2018'],
+  },
+  {
+    // Seed 2103164673: every line ends short of the margin, so the lines' own ends could not show where the margin is,
+    // and the sentence ending page 1 was joined to the one opening page 2.
+    name: 'does not join a line that ends a sentence to the first line of the next page when no line wraps',
+    paragraphs: [
       { kind: 'heading', lines: ['CAPÍTULO IV'] },
       { kind: 'name', lines: ['DISPOSICIONES GENERALES'] },
       { kind: 'body', lines: ['Artículo 1.- la la la'] },
       { kind: 'body', lines: ['Las la la la'] },
       { kind: 'heading', lines: ['CAPÍTULO IV'] },
-    ];
-    expect(joinParagraphs(removeFurniture(layout(paragraphs, 3)).pages)).toEqual([
-      'CAPÍTULO IV',
-      'DISPOSICIONES GENERALES',
-      'Artículo 1.- la la la.',
-      'Las la la la.',
-      'CAPÍTULO IV',
-    ]);
-  });
-});
-
-describe('PDF paragraphs with headings that end in lower case', () => {
-  it('does not take the end of a heading for the right margin', () => {
-    // Found by the property below (seed 543577006): no body line wraps, and "Sección Primera" ends in lower case like a
-    // line broken inside a sentence; its end, read as the margin, made "I. la la la." seem to reach it at a page break.
-    const paragraphs: Spec[] = [
+    ],
+    perPage: 3,
+    expected: ['CAPÍTULO IV', 'DISPOSICIONES GENERALES', 'Artículo 1.- la la la.', 'Las la la la.', 'CAPÍTULO IV'],
+  },
+  {
+    // Seed 543577006: no body line wraps, and "Sección Primera" ends in lower case like a line broken inside a
+    // sentence; its end, read as the margin, made "I. la la la." seem to reach it at a page break.
+    name: 'does not take the end of a heading that ends in lower case for the right margin',
+    paragraphs: [
       { kind: 'body', lines: ['I. la la la'] },
       { kind: 'note', lines: ['Fracción reformada DOF 19-01-2018'] },
       { kind: 'heading', lines: ['Sección Primera'] },
       { kind: 'body', lines: ['I. la la la'] },
       { kind: 'body', lines: ['Las la la la'] },
       { kind: 'heading', lines: ['CAPÍTULO IV'] },
-    ];
-    expect(joinParagraphs(removeFurniture(layout(paragraphs, 4)).pages)).toEqual([
-      'I. la la la.',
-      'Fracción reformada DOF 19-01-2018',
-      'Sección Primera',
-      'I. la la la.',
-      'Las la la la.',
-      'CAPÍTULO IV',
-    ]);
+    ],
+    perPage: 4,
+    expected: ['I. la la la.', 'Fracción reformada DOF 19-01-2018', 'Sección Primera', 'I. la la la.', 'Las la la la.', 'CAPÍTULO IV'],
+  },
+];
+
+describe('PDF paragraphs: cases the layout property found', () => {
+  it.each(FOUND)('$name', ({ paragraphs, perPage, expected }) => {
+    expect(readBack(paragraphs, perPage)).toEqual(expected);
   });
 });
 

@@ -210,42 +210,47 @@ describe('segment: article forms and numbering', () => {
   });
 
   it('reads section headers, closing lines and reform notes in any case and spacing, and turns away text', () => {
-    const headers = ['TRANSITORIOS', 'Transitorio', 'transitorias.', 'ARTÍCULOS TRANSITORIOS', '## Artículos Transitorios:', 'TRANSITORIOS :', 'TRANSITORIA  '];
-    for (const line of headers) expect(isTransitoryHeader(line), line).toBe(true);
-    for (const line of ['Transitorios de la ley', 'TRANSITORIOS. Nota', 'Artículo 1.- Transitorio.', 'Todos los transitorios;']) {
-      expect(isTransitoryHeader(line), line).toBe(false);
-    }
-    const sections = ['ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA', 'Articulos  transitorios de decreto de reforma'];
-    for (const line of sections) expect(isReformSection(line), line).toBe(true);
-    for (const line of ['ARTÍCULO TRANSITORIO DE DECRETOS DE REFORMA', 'Artículos transitorios de decretos', 'ARTÍCULOS TRANSITORIOS']) {
-      expect(isReformSection(line), line).toBe(false);
-    }
-    const closing = [
-      'En cumplimiento de lo dispuesto por la fracción I del Artículo 89 de la Constitución, expido el presente Decreto.',
-      'EN CUMPLIMIENTO DE LO DISPUESTO POR LA FRACCION I DEL ARTICULO 89 de la Constitución.',
-      'Dado en el Palacio del Poder Ejecutivo, a los diez días.',
-      'DADO EN LA SALA de sesiones.',
-      'Ciudad de México, a 25 de abril de 2024.- Dip. Una Persona, Presidenta.-',
-    ];
-    for (const line of closing) expect(isClosingLine(line), line).toBe(true);
-    for (const line of ['En los casos de cumplimiento.', 'Dados en el Palacio.', 'El Palacio, a 25 de abril de 2024, sin firma.']) {
-      expect(isClosingLine(line), line).toBe(false);
-    }
-    const notes = [
-      'Fracción reformada DOF 19-01-2018',
-      'PÁRRAFO ADICIONADO DOF 07-06-2024',
-      'Artículo  derogado.',
-      'Párrafo último adicionado DOF 07-06-2024',
-      'Denominación del Capítulo reformada DOF 20-05-2021',
-      'Sub-inciso adicionado DOF 07-06-2024',
-      'Fracción con sus incisos reformada D.O.F. 19-01-2018',
-      'Reforma DOF 14-06-2012: Derogó el artículo',
-      'Fe de erratas al párrafo DOF 05-06-2014',
-    ];
-    for (const line of notes) expect(parseReformNote(line), line).not.toBeNull();
-    for (const line of ['Artículo 12.- El Estado tendrá a su cargo lo publicado en el DOF.', 'Fracción 3 reformada DOF 19-01-2018', 'Artículo.- Reformado DOF']) {
-      expect(parseReformNote(line), line).toBeNull();
-    }
+    // Every line of `yes` is recognised, no line of `no`.
+    const sorts = (recognised: (line: string) => boolean, yes: string[], no: string[]) => {
+      for (const line of yes) expect(recognised(line), line).toBe(true);
+      for (const line of no) expect(recognised(line), line).toBe(false);
+    };
+    sorts(
+      isTransitoryHeader,
+      ['TRANSITORIOS', 'Transitorio', 'transitorias.', 'ARTÍCULOS TRANSITORIOS', '## Artículos Transitorios:', 'TRANSITORIOS :', 'TRANSITORIA  '],
+      ['Transitorios de la ley', 'TRANSITORIOS. Nota', 'Artículo 1.- Transitorio.', 'Todos los transitorios;'],
+    );
+    sorts(
+      isReformSection,
+      ['ARTÍCULOS TRANSITORIOS DE DECRETOS DE REFORMA', 'Articulos  transitorios de decreto de reforma'],
+      ['ARTÍCULO TRANSITORIO DE DECRETOS DE REFORMA', 'Artículos transitorios de decretos', 'ARTÍCULOS TRANSITORIOS'],
+    );
+    sorts(
+      isClosingLine,
+      [
+        'En cumplimiento de lo dispuesto por la fracción I del Artículo 89 de la Constitución, expido el presente Decreto.',
+        'EN CUMPLIMIENTO DE LO DISPUESTO POR LA FRACCION I DEL ARTICULO 89 de la Constitución.',
+        'Dado en el Palacio del Poder Ejecutivo, a los diez días.',
+        'DADO EN LA SALA de sesiones.',
+        'Ciudad de México, a 25 de abril de 2024.- Dip. Una Persona, Presidenta.-',
+      ],
+      ['En los casos de cumplimiento.', 'Dados en el Palacio.', 'El Palacio, a 25 de abril de 2024, sin firma.'],
+    );
+    sorts(
+      (line) => parseReformNote(line) !== null,
+      [
+        'Fracción reformada DOF 19-01-2018',
+        'PÁRRAFO ADICIONADO DOF 07-06-2024',
+        'Artículo  derogado.',
+        'Párrafo último adicionado DOF 07-06-2024',
+        'Denominación del Capítulo reformada DOF 20-05-2021',
+        'Sub-inciso adicionado DOF 07-06-2024',
+        'Fracción con sus incisos reformada D.O.F. 19-01-2018',
+        'Reforma DOF 14-06-2012: Derogó el artículo',
+        'Fe de erratas al párrafo DOF 05-06-2014',
+      ],
+      ['Artículo 12.- El Estado tendrá a su cargo lo publicado en el DOF.', 'Fracción 3 reformada DOF 19-01-2018', 'Artículo.- Reformado DOF'],
+    );
   });
 
   it('reads article labels in their written forms', () => {

@@ -186,19 +186,32 @@ export function SummaryCards({ result, ctx }: { result: ResultView; ctx: PageCtx
  * Every model provision in model order: its state, similarity and redline. A pair that merges several model
  * provisions is drawn once, at the first of them; the others point to it.
  */
+/**
+ * The model provisions of a result in order, each with the pair that holds it and, when that pair is shown at another
+ * provision (the first of several merged into one), that provision's ref: what the page and the Word export walk.
+ *
+ * @example
+ * provisionRows(result).map((r) => [r.c.model, r.drawnAt]) // [['1', null], ['2', null], ['3', '2']]
+ */
+export function provisionRows(result: ResultView): { c: ResultView['coverage'][number]; pair?: PairView; drawnAt: string | null }[] {
+  const pairOf = new Map<string, PairView>();
+  for (const p of result.pairs) for (const m of p.models ?? [p.model]) pairOf.set(m, p);
+  return result.coverage.map((c) => {
+    const pair = pairOf.get(c.model);
+    const first = pair ? (pair.models ?? [pair.model])[0]! : c.model;
+    return { c, pair, drawnAt: first !== c.model ? first : null };
+  });
+}
+
 export function Provisions({ result, modelUnits, billUnits, ctx, view }: { result: ResultView; modelUnits: Unit[]; billUnits: Unit[]; ctx: PageCtx; view: RedlineView }) {
   const { t, lang } = ctx;
   const unitByRef = new Map(modelUnits.map((u) => [u.ref, u]));
   const billByRef = new Map(billUnits.map((u) => [u.ref, u]));
-  const pairOf = new Map<string, PairView>();
-  for (const p of result.pairs) for (const m of p.models ?? [p.model]) pairOf.set(m, p);
   const indexOf = new Map(result.coverage.map((c, i) => [c.model, i]));
   return (
     <div class="provisions">
-      {result.coverage.map((c, i) => {
+      {provisionRows(result).map(({ c, pair, drawnAt }, i) => {
         const unit = unitByRef.get(c.model);
-        const pair = pairOf.get(c.model);
-        const drawnAt = pair && (pair.models ?? [pair.model])[0] !== c.model ? (pair.models ?? [pair.model])[0]! : null;
         const billNames = c.matches.map((r) => nameOf(billByRef, r)).join(', ');
         return (
           <article class={`provision provision-${c.status}`} id={anchorOf('m', i)} data-status={c.status}>

@@ -6,7 +6,7 @@
  * page shows it (a hard-wrapped line joined to the next), line breaks that end a paragraph or open a fracción kept.
  */
 import { DeletedTextRun, Document, HeadingLevel, InsertedTextRun, Packer, Paragraph, TextRun, type ParagraphChild } from 'docx';
-import { nameOf, reflowOps, type Op, type ResultView, type Unit } from '../components/redline.js';
+import { nameOf, provisionRows, reflowOps, type Op, type ResultView, type Unit } from '../components/redline.js';
 import { warningText } from '../i18n/engine-warnings.js';
 import { dayText, type Dict, type Lang } from '../i18n/index.js';
 
@@ -42,7 +42,6 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
   const revisions = new Revisions(doc.computedAt);
   const models = new Map(doc.modelUnits.map((u) => [u.ref, u]));
   const bills = new Map(doc.billUnits.map((u) => [u.ref, u]));
-  const pairOf = new Map(doc.result.pairs.flatMap((p) => (p.models ?? [p.model]).map((m) => [m, p] as const)));
   const s = doc.result.summary;
 
   const body: Paragraph[] = [
@@ -57,15 +56,13 @@ export async function redlineDocx(doc: RedlineDocument, t: Dict, lang: Lang): Pr
     plain(`${t.compare.permalink}: ${doc.permalink}`),
     heading(HeadingLevel.HEADING_1, t.compare.redlineHeading),
   ];
-  for (const c of doc.result.coverage) {
-    const pair = pairOf.get(c.model);
-    const first = pair ? (pair.models ?? [pair.model])[0] : undefined;
+  for (const { c, pair, drawnAt } of provisionRows(doc.result)) {
     body.push(heading(HeadingLevel.HEADING_2, `${nameOf(models, c.model)} — ${t.compare.one[c.status]}`));
     if (c.status === 'missing') {
       const unit = models.get(c.model);
       if (unit) body.push(new Paragraph({ children: revisions.runs([{ op: 'delete', text: unit.text }]) }));
-    } else if (pair && first !== c.model) {
-      body.push(plain(`→ ${nameOf(models, first!)}`));
+    } else if (drawnAt) {
+      body.push(plain(`→ ${nameOf(models, drawnAt)}`));
     } else if (pair) {
       const matches = c.matches.map((r) => nameOf(bills, r)).join(', ');
       body.push(plain(`${t.compare.billSide}: ${matches}`, true));
