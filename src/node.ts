@@ -3,6 +3,7 @@
  *
  *   PORT (default 8787) · ARMONIZA_DB (default data/armoniza.db) · ARMONIZA_ADMIN_TOKEN (else generated once)
  *   ARMONIZA_PRIVATE=1 (reading needs a signed-in account too)
+ *   ARMONIZA_DATASET (a seed dataset file to load instead of the Mexican one, see src/db/seed-format.ts)
  */
 import { serve } from '@hono/node-server';
 import { createApp } from './app.js';
@@ -16,7 +17,10 @@ const dbPath = process.env.ARMONIZA_DB ?? DEFAULT_DB_PATH;
 const adminToken = process.env.ARMONIZA_ADMIN_TOKEN || undefined;
 const privateInstance = ['1', 'true', 'yes'].includes((process.env.ARMONIZA_PRIVATE ?? '').toLowerCase());
 
-const { store, seeded } = await openSeededFile(dbPath);
+const { store, seeded } = await openSeededFile(dbPath).catch((error: Error) => {
+  console.error(`Armoniza cannot start: ${error.message}`);
+  process.exit(1);
+});
 console.log(seeded.applied
   ? `Seeded ${seeded.dataset}: ${seeded.jurisdictions} jurisdictions, ${seeded.bills} bills, ${seeded.actions} actions.`
   : `Seed ${seeded.dataset} already applied.`);

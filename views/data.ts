@@ -9,6 +9,8 @@ import { billHistory, jurisdictionHistory, type AuditRecord } from '../src/db/au
 import { billsOfJurisdiction, getBill, listActions, type ActionView, type BillDetail } from '../src/db/bills.js';
 import type { Db } from '../src/db/client.js';
 import { getJurisdiction, listJurisdictions, type Jurisdiction } from '../src/db/jurisdictions.js';
+import { federationProfile } from '../src/db/federation-profiles.js';
+import { mapGeometry, type MapGeometry } from './map-geometry.js';
 import { actions } from '../src/db/schema.js';
 import { statusAt } from '../src/db/status-query.js';
 import { today } from '../src/domain/status.js';
@@ -24,8 +26,23 @@ export interface StatusData {
   entities: StatusRow[];
 }
 
+export interface SiteData {
+  /** The federation every page shows (the first loaded, see `defaultFederationId`). */
+  federation: Jurisdiction;
+  heading: { es: string; en: string } | null;
+  lede: { es: string; en: string } | null;
+  /** Null when its dataset has no map: the pages show the table alone. */
+  map: MapGeometry | null;
+}
+
+/** The federation the pages show, its heading and its map ready to draw; undefined in an empty database. */
+export async function loadSite(db: Db): Promise<SiteData | undefined> {
+  const profile = await federationProfile(db);
+  return profile && { ...profile, map: profile.map && mapGeometry(profile.map) };
+}
+
 /** The status of the federation and of each of its entities at `asOf`, with the id of each entity's shape on the map. */
-export async function loadStatus(db: Db, asOf: string, lang: Lang, federation = 'MX'): Promise<StatusData> {
+export async function loadStatus(db: Db, asOf: string, lang: Lang, federation: string): Promise<StatusData> {
   const [report, places] = await Promise.all([statusReport(db, asOf, lang, federation), listJurisdictions(db, federation)]);
   const mapIds = new Map(places.map((p) => [p.id, p.mapId]));
   const rows = report.jurisdictions.map((j) => ({ ...j, mapId: mapIds.get(j.id) ?? null }));
@@ -85,15 +102,16 @@ export async function loadBill(db: Db, id: string): Promise<BillData | undefined
 }
 
 export interface TimelineData {
+  federation: string;
   places: Jurisdiction[];
   actions: ActionView[];
 }
 
 /** Every action of the federation and its entities, in date order (undated last). */
-export async function loadTimeline(db: Db, federation = 'MX'): Promise<TimelineData> {
+export async function loadTimeline(db: Db, federation: string): Promise<TimelineData> {
   const places = await listJurisdictions(db, federation);
   const rows = await listActions(db, inArray(actions.jurisdictionId, places.map((p) => p.id)));
-  return { places, actions: rows };
+  return { federation, places, actions: rows };
 }
 
 export { today };

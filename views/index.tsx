@@ -24,11 +24,10 @@ import { assetSource, contentType, paletteCss, type AssetLoader } from './assets
 import { acceptsGzip, etagMatches, gzip } from '../src/lib/http-cache.js';
 import { Lru } from '../src/lib/lru.js';
 import { PageCache } from './cache.js';
-import { loadBill, loadState, loadStatus, loadTimeline, today, type BillData, type StatusData } from './data.js';
-import { dayText, pickLang, type Lang } from './i18n/index.js';
+import { loadBill, loadSite, loadState, loadStatus, loadTimeline, today, type BillData, type SiteData } from './data.js';
+import { pickLang, type Lang } from './i18n/index.js';
 import { documentHtml, pageCtx, type PageCtx } from './layout.js';
 import { LocatorMap, StandaloneSvg } from './components/map.js';
-import { SHAPE_BY_MAP_ID } from './map-geometry.js';
 import { STATUS_VALUES, type Status } from '../src/domain/vocabulary.js';
 import { SORT_KEYS, type SortDir, type SortKey } from './components/status-table.js';
 import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
@@ -164,7 +163,10 @@ export function createPages(options: PagesOptions = {}) {
   const zippedAssets = new Lru<Promise<Uint8Array<ArrayBuffer>>>(300);
 
   const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
-  const status = (c: Context<AppEnv>, asOf: string, lang: Lang) => c.var.reads.derive(`status|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang));
+  /** The federation the pages show, with its map; the pages that need it answer 404 in a database without one. */
+  const site = (c: Context<AppEnv>) => c.var.reads.derive('site', () => loadSite(c.var.store.db));
+  const status = (c: Context<AppEnv>, fed: SiteData, asOf: string, lang: Lang) =>
+    c.var.reads.derive(`status|${fed.federation.id}|${asOf}|${lang}`, () => loadStatus(c.var.store.db, asOf, lang, fed.federation.id));
 
   /** `?asOf=` as a calendar day (today when absent), or an error message for the page. */
   const asOfOf = (c: Context<AppEnv>, ctx: PageCtx): { asOf: string; error?: string } => {
@@ -212,57 +214,70 @@ export function createPages(options: PagesOptions = {}) {
 
   pages.get('/', async (c) => {
     const ctx = ctxOf(c);
+    const fed = await site(c);
+    if (!fed.value) return notFound(c, ctx, ctx.t.home.noData);
     const { asOf, error } = asOfOf(c, ctx);
     const { sort, dir } = sortOf(c);
-    const data = await status(c, asOf, ctx.lang);
+    const data = await status(c, fed.value, asOf, ctx.lang);
     const origin = new URL(c.req.url).origin;
     const day = today();
     return cache.html(
       c,
-      ['home', ctx.lang, data.hash, sort, dir, origin, day, error ?? ''],
-      () => documentHtml(<HomePage ctx={ctx} data={data.value} today={day} sort={sort} dir={dir} origin={origin} error={error} />),
+      ['home', ctx.lang, fed.hash, data.hash, sort, dir, origin, day, error ?? ''],
+      () => documentHtml(<HomePage ctx={ctx} site={fed.value!} data={data.value} today={day} sort={sort} dir={dir} origin={origin} error={error} />),
       error ? 400 : 200,
     );
   });
 
   pages.get('/partials/status', async (c) => {
     const ctx = ctxOf(c);
+    const fed = await site(c);
+    if (!fed.value) return notFound(c, ctx, ctx.t.home.noData);
     const { asOf, error } = asOfOf(c, ctx);
     if (error) return c.text(error, 400);
     const { sort, dir } = sortOf(c);
-    const data = await status(c, asOf, ctx.lang);
+    const data = await status(c, fed.value, asOf, ctx.lang);
     return cache.html(c, ['partial', ctx.lang, data.hash, sort, dir], () => String(<LiveParts ctx={ctx} data={data.value} sort={sort} dir={dir} />));
   });
 
   pages.get('/embed/map', async (c) => {
     const ctx = ctxOf(c);
+    const fed = await site(c);
+    const map = fed.value?.map;
+    if (!map) return notFound(c, ctx, ctx.t.home.noMap);
     const { asOf } = asOfOf(c, ctx);
-    const data = await status(c, asOf, ctx.lang);
-    return cache.html(c, ['embed', ctx.lang, data.hash], () => documentHtml(<EmbedPage ctx={ctx} data={data.value} />));
+    const data = await status(c, fed.value!, asOf, ctx.lang);
+    return cache.html(c, ['embed', ctx.lang, fed.hash, data.hash], () => documentHtml(<EmbedPage ctx={ctx} data={data.value} map={map} />));
   });
 
   pages.get('/map.svg', async (c) => {
     const ctx = ctxOf(c);
+    const fed = await site(c);
+    const map = fed.value?.map;
+    if (!map) return notFound(c, ctx, ctx.t.home.noMap);
     const { asOf } = asOfOf(c, ctx);
-    const data = await status(c, asOf, ctx.lang);
-    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + String(<StandaloneSvg rows={data.value.entities} ctx={ctx} asOfText={dayText(asOf, ctx.lang)} />);
+    const data = await status(c, fed.value!, asOf, ctx.lang);
+    const svg = '<?xml version="1.0" encoding="UTF-8"?>\n' + String(<StandaloneSvg data={data.value} map={map} ctx={ctx} />);
     c.header('Content-Type', 'image/svg+xml; charset=utf-8');
     c.header('Content-Disposition', `inline; filename="armoniza-map-${asOf}-${ctx.lang}.svg"`);
     return c.body(svg);
   });
 
-  pages.get('/locator/:mapId/:file{[a-z-]+\\.svg}', (c) => {
+  pages.get('/locator/:mapId/:file{[a-z-]+\\.svg}', async (c) => {
     const mapId = c.req.param('mapId');
     const status = c.req.param('file').replace(/\.svg$/, '') as Status;
-    if (!SHAPE_BY_MAP_ID.has(mapId) || !STATUS_VALUES.includes(status)) return c.text('not found', 404);
+    const map = (await site(c)).value?.map;
+    if (!map?.shapes.some((s) => s.mapId === mapId) || !STATUS_VALUES.includes(status)) return c.text('not found', 404);
     c.header('Content-Type', 'image/svg+xml; charset=utf-8');
     c.header('Cache-Control', 'public, max-age=86400');
-    return c.body(String(<LocatorMap mapId={mapId} status={status} />));
+    return c.body(String(<LocatorMap map={map} mapId={mapId} status={status} />));
   });
 
   pages.get('/states', async (c) => {
     const ctx = ctxOf(c);
-    const data = await status(c, today(), ctx.lang);
+    const fed = await site(c);
+    if (!fed.value) return notFound(c, ctx, ctx.t.home.noData);
+    const data = await status(c, fed.value, today(), ctx.lang);
     return cache.html(c, ['states', ctx.lang, data.hash], () => documentHtml(<StatesPage ctx={ctx} data={data.value} />));
   });
 
@@ -293,7 +308,11 @@ export function createPages(options: PagesOptions = {}) {
       latest && model && (isModel || comparison) ? (
         <CoverageBlock ctx={ctx} models={list.value} model={model} bill={latest.bill} version={latest.version} comparison={comparison} />
       ) : undefined;
-    return cache.html(c, ['state', ctx.lang, id, data.hash, list.hash, coverage?.hash ?? '', model?.id ?? ''], () => documentHtml(<StatePage ctx={ctx} data={data.value!} coverage={block} />));
+    const fed = await site(c);
+    const map = fed.value?.map ?? null;
+    return cache.html(c, ['state', ctx.lang, id, data.hash, fed.hash, list.hash, coverage?.hash ?? '', model?.id ?? ''], () =>
+      documentHtml(<StatePage ctx={ctx} data={data.value!} map={map} coverage={block} />),
+    );
   });
 
   pages.get('/bills/:id', async (c) => {
@@ -356,7 +375,9 @@ export function createPages(options: PagesOptions = {}) {
 
   pages.get('/timeline', async (c) => {
     const ctx = ctxOf(c);
-    const data = await c.var.reads.derive('timeline', () => loadTimeline(c.var.store.db));
+    const fed = (await site(c)).value;
+    if (!fed) return notFound(c, ctx, ctx.t.home.noData);
+    const data = await c.var.reads.derive(`timeline|${fed.federation.id}`, () => loadTimeline(c.var.store.db, fed.federation.id));
     return cache.html(c, ['timeline', ctx.lang, data.hash], () => documentHtml(<TimelinePage ctx={ctx} data={data.value} />));
   });
 
@@ -530,4 +551,3 @@ export function createPages(options: PagesOptions = {}) {
 
 const PALETTE_CSS = paletteCss();
 
-export type { StatusData };

@@ -4,7 +4,6 @@
  * `unsafe-inline` for scripts and rendered pages can be cached (no per-request nonce).
  */
 import type { Child } from 'hono/jsx';
-import { MAP_CREDIT } from './map-geometry.js';
 import { dict, LANGS, type Dict, type Lang } from './i18n/index.js';
 
 /** What every component needs to know about the request it renders for. */
@@ -114,10 +113,6 @@ export function Layout(props: {
           <div class="wrap footer-grid">
             <p>{t.footer.about}</p>
             <p>{t.footer.dataCredit}</p>
-            <p>
-              {t.footer.mapCredit}: <a href={MAP_CREDIT.url}>@svg-maps/mexico</a> {t.footer.mapAuthor}{' '}
-              <a href={MAP_CREDIT.license} rel="license">CC BY 4.0</a>
-            </p>
             <p>
               <a href="/api/docs">{t.footer.apiDocs}</a>
             </p>

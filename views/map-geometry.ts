@@ -1,10 +1,9 @@
 /**
- * The outlines of the map, from `@svg-maps/mexico` (© Victor Cazanave, CC BY 4.0: credited in the page footer, on the
- * SVG download and in the README). Bundled as a JS module, so it works unchanged on Node and on Workers.
- * Each shape also gets a label point (the area-weighted centroid of its largest ring), where the map draws its
- * markers, computed once when the module loads.
+ * A federation's map as the pages draw it, from the map its seed dataset carries (`FederationMap`, checked by
+ * `seed-format.ts`): the view box and its size, the credit its licence asks for, and each entity's outline with a
+ * label point (the area-weighted centroid of its largest ring), where the map puts its markers.
  */
-import mexico from '@svg-maps/mexico';
+import type { FederationMap } from '../src/db/seed-format.js';
 
 export interface Shape {
   /** The map's own id (`agu`), matched against `jurisdictions.mapId`. */
@@ -15,56 +14,74 @@ export interface Shape {
   label: [number, number];
 }
 
-interface SvgMap {
+export interface MapGeometry {
   viewBox: string;
-  locations: { id: string; name: string; path: string }[];
+  width: number;
+  height: number;
+  credit: FederationMap['credit'];
+  shapes: Shape[];
 }
-const map = mexico as unknown as SvgMap;
 
-export const MAP_VIEWBOX: string = map.viewBox;
-export const MAP_CREDIT = {
-  text: '@svg-maps/mexico, © Victor Cazanave, CC BY 4.0',
-  url: 'https://github.com/VictorCazanave/svg-maps/tree/master/packages/mexico',
-  license: 'https://creativecommons.org/licenses/by/4.0/',
-};
+/**
+ * @example
+ * mapGeometry({ viewBox: '0 0 10 10', credit, shapes: [{ id: 'a', name: 'A', path: 'M0 0 L4 0 L4 4 L0 4 z' }] })
+ * // { width: 10, height: 10, shapes: [{ mapId: 'a', label: [2, 2], … }], … }
+ */
+export function mapGeometry(map: FederationMap): MapGeometry {
+  const [, , width, height] = map.viewBox.trim().split(/[\s,]+/).map(Number) as [number, number, number, number];
+  return {
+    viewBox: map.viewBox,
+    width,
+    height,
+    credit: map.credit,
+    shapes: map.shapes.map((s) => ({ mapId: s.id, name: s.name, path: s.path, label: labelPoint(s.path) })),
+  };
+}
 
-export const SHAPES: readonly Shape[] = map.locations.map((l) => ({ mapId: l.id, name: l.name, path: l.path, label: labelPoint(l.path) }));
-export const SHAPE_BY_MAP_ID: ReadonlyMap<string, Shape> = new Map(SHAPES.map((s) => [s.mapId, s]));
-
-/** Rings of a path made of `m`/`M`, `l` (or implicit line-to) and `z`, as the package draws them. */
+/** Rings of an outline made of M, L, H, V and Z (absolute or relative; numbers after M are line-tos). */
 function rings(path: string): [number, number][][] {
-  const tokens = path.match(/[mMlLzZ]|-?\d*\.?\d+(?:e-?\d+)?/g) ?? [];
+  const tokens = path.match(/[MmLlHhVvZz]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?/g) ?? [];
   const out: [number, number][][] = [];
   let ring: [number, number][] = [];
   let [x, y] = [0, 0];
   let [startX, startY] = [0, 0];
   let cmd = 'M';
+  const close = () => {
+    if (ring.length) out.push(ring);
+    ring = [];
+  };
   for (let i = 0; i < tokens.length; ) {
     const t = tokens[i]!;
     if (/[a-zA-Z]/.test(t)) {
       cmd = t;
       i++;
       if (cmd === 'z' || cmd === 'Z') {
-        if (ring.length) out.push(ring);
-        ring = [];
+        close();
         [x, y] = [startX, startY];
       }
       continue;
     }
-    const dx = Number(tokens[i]);
-    const dy = Number(tokens[i + 1]);
-    i += 2;
-    const relative = cmd === 'm' || cmd === 'l';
-    [x, y] = relative ? [x + dx, y + dy] : [dx, dy];
+    const relative = cmd === cmd.toLowerCase();
+    const a = Number(t);
+    if (cmd === 'H' || cmd === 'h') {
+      x = relative ? x + a : a;
+      i += 1;
+    } else if (cmd === 'V' || cmd === 'v') {
+      y = relative ? y + a : a;
+      i += 1;
+    } else {
+      const b = Number(tokens[i + 1]);
+      [x, y] = relative ? [x + a, y + b] : [a, b];
+      i += 2;
+    }
     if (cmd === 'm' || cmd === 'M') {
-      if (ring.length) out.push(ring);
-      ring = [];
+      close();
       [startX, startY] = [x, y];
       cmd = cmd === 'm' ? 'l' : 'L';
     }
     ring.push([x, y]);
   }
-  if (ring.length) out.push(ring);
+  close();
   return out;
 }
 

@@ -7,7 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { SeedAction, SeedBill, SeedDataset } from '../../src/db/seed-format.js';
+import mexico from '@svg-maps/mexico';
+import type { FederationMap, SeedAction, SeedBill, SeedDataset } from '../../src/db/seed-format.js';
 import type { ActionClassification, BillKind, Confidence } from '../../src/domain/vocabulary.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -195,6 +196,21 @@ function nationalReports(taken: Set<string>): SeedBill[] {
   });
 }
 
+/** The outlines of the 32 entities, from `@svg-maps/mexico` (© Victor Cazanave, CC BY 4.0, credited wherever it is drawn). */
+function mexicoMap(): FederationMap {
+  const svg = mexico as unknown as { viewBox: string; locations: { id: string; name: string; path: string }[] };
+  return {
+    viewBox: svg.viewBox,
+    credit: {
+      text: '@svg-maps/mexico, © Victor Cazanave',
+      url: 'https://github.com/VictorCazanave/svg-maps/tree/master/packages/mexico',
+      license: 'CC BY 4.0',
+      licenseUrl: 'https://creativecommons.org/licenses/by/4.0/',
+    },
+    shapes: svg.locations.map(({ id, name, path }) => ({ id, name, path })),
+  };
+}
+
 function build(): SeedDataset {
   const entities = readFacts('entities_mx.csv');
   const isoByCve = new Map(entities.map((e) => [e.cve_ent!, e.iso_3166_2!]));
@@ -205,6 +221,15 @@ function build(): SeedDataset {
     dataset: 'mx-trata',
     description: 'Mexico: federal and state anti-trafficking (trata de personas) legislation, converted from the project research facts.',
     factsSha256: sha.digest('hex'),
+    heading: {
+      es: 'Las 32 entidades y la Ley General contra la trata de personas',
+      en: "Mexico's 32 states and the General Law against human trafficking",
+    },
+    lede: {
+      es: 'Estado de las leyes estatales en materia de trata de personas frente a la Ley General de 2012, derivado de hechos fechados y con fuente. Mueva la fecha para ver cualquier momento del pasado.',
+      en: "Where each state's anti-trafficking law stands against the 2012 General Law, derived from dated, sourced facts. Move the date to see any moment in the past.",
+    },
+    map: mexicoMap(),
     federation: { id: 'MX', code: '00', nameEs: 'México', nameEn: 'Mexico', officialName: 'Estados Unidos Mexicanos', mapId: null },
     jurisdictions: entities.map((e) => ({
       id: e.iso_3166_2!,

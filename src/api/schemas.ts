@@ -88,10 +88,13 @@ export const JurisdictionStatus = z
 
 export const StatusResponse = z.object({ asOf: z.string(), jurisdictions: z.array(JurisdictionStatus) }).openapi('StatusAt');
 
-export const StatusQuery = z.object({
+export const FederationQuery = z.object({
+  federation: z.string().min(2).max(20).optional().openapi({ param: { name: 'federation', in: 'query' }, example: 'MX', description: 'Federation id (default: the first federation loaded, MX with the Mexican dataset)' }),
+});
+
+export const StatusQuery = FederationQuery.extend({
   asOf: IsoDay.optional().openapi({ param: { name: 'asOf', in: 'query' }, description: 'Day to derive the status at (default: today, UTC)' }),
   lang: z.enum(['es', 'en']).optional().openapi({ param: { name: 'lang', in: 'query' } }),
-  federation: z.string().min(2).max(20).optional().openapi({ param: { name: 'federation', in: 'query' }, description: 'Federation id (default MX)' }),
 });
 
 const Dated = { date: z.string(), datePrecision: DatePrecision, dateEffective: z.string().nullable() };

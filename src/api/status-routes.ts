@@ -2,15 +2,16 @@
  * Jurisdictions and their derived reform status: `/api/jurisdictions`, `/api/status`, `/api/status.csv`.
  */
 import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
+import type { Context } from 'hono';
 import { listBills } from '../db/bills.js';
-import { getJurisdiction, listJurisdictions } from '../db/jurisdictions.js';
+import { defaultFederationId, getJurisdiction, listJurisdictions } from '../db/jurisdictions.js';
 import { statusAt } from '../db/status-query.js';
 import { today } from '../domain/status.js';
 import type { Lang } from '../domain/vocabulary.js';
 import { notFound } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
 import { toCsv } from '../lib/csv.js';
-import { ErrorBody, IdParam, Jurisdiction, JurisdictionDetail, StatusQuery, StatusResponse } from './schemas.js';
+import { ErrorBody, FederationQuery, IdParam, Jurisdiction, JurisdictionDetail, StatusQuery, StatusResponse } from './schemas.js';
 import { JSON_TYPE } from '../lib/http-cache.js';
 import { cachedBody } from './cached-body.js';
 import { jsonResponse } from './openapi.js';
@@ -20,9 +21,9 @@ import { jsonResponse } from './openapi.js';
  * The status report that the API, the CSV export and the pages all use.
  *
  * @example
- * await statusReport(store.db, '2012-06-14', 'es') // { asOf, jurisdictions: [{ id: 'MX', name: 'México', ... }] }
+ * await statusReport(store.db, '2012-06-14', 'es', 'MX') // { asOf, jurisdictions: [{ id: 'MX', name: 'México', ... }] }
  */
-export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf: string, lang: Lang, federation = 'MX') {
+export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf: string, lang: Lang, federation: string) {
   const [places, statuses] = await Promise.all([listJurisdictions(db, federation), statusAt(db, federation, asOf)]);
   if (places.length === 0) throw notFound('federation', federation, 'federation');
   const byId = new Map(statuses.map((s) => [s.id, s]));
@@ -36,13 +37,26 @@ export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf:
   };
 }
 
+/** `?federation=` as asked, else the database's first federation ('' when it has none, which answers 404). */
+async function federationOf(c: Context<AppEnv>, asked: string | undefined): Promise<string> {
+  return asked ?? (await defaultFederationId(c.var.store.db)) ?? '';
+}
+
 export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({
       method: 'get', path: '/jurisdictions', tags: ['Jurisdictions'], summary: 'The federation and its entities',
-      responses: { 200: jsonResponse(Jurisdiction.array(), 'Jurisdictions, federation first') },
+      request: { query: FederationQuery },
+      responses: { 200: jsonResponse(Jurisdiction.array(), 'Jurisdictions, federation first'), 422: jsonResponse(ErrorBody, 'No such federation') },
     }),
-    async (c) => cachedBody(c, 'jurisdictions', JSON_TYPE, async () => JSON.stringify(await listJurisdictions(c.var.store.db))) as never,
+    async (c) => {
+      const federation = await federationOf(c, c.req.valid('query').federation);
+      return cachedBody(c, `jurisdictions|${federation}`, JSON_TYPE, async () => {
+        const places = await listJurisdictions(c.var.store.db, federation);
+        if (places.length === 0) throw notFound('federation', federation, 'federation');
+        return JSON.stringify(places);
+      }) as never;
+    },
   );
 
   api.openapi(
@@ -74,7 +88,8 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: jsonResponse(StatusResponse, 'Status of the federation and each entity') },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');
+      const { asOf = today(), lang = 'es', federation: asked } = c.req.valid('query');
+      const federation = await federationOf(c, asked);
       return cachedBody(c, `status|${asOf}|${lang}|${federation}`, JSON_TYPE, async () => JSON.stringify(await statusReport(c.var.store.db, asOf, lang, federation))) as never;
     },
   );
@@ -86,7 +101,8 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: { content: { 'text/csv': { schema: { type: 'string' } } }, description: 'One row per jurisdiction' } },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es', federation = 'MX' } = c.req.valid('query');
+      const { asOf = today(), lang = 'es', federation: asked } = c.req.valid('query');
+      const federation = await federationOf(c, asked);
       c.header('Content-Disposition', `attachment; filename="armoniza-status-${asOf}.csv"`);
       return cachedBody(c, `status.csv|${asOf}|${lang}|${federation}`, 'text/csv; charset=utf-8', async () => {
         const report = await statusReport(c.var.store.db, asOf, lang, federation);

@@ -43,6 +43,20 @@ export const jurisdictions = sqliteTable('jurisdictions', {
   mapId: text('map_id'), // id of the entity's path in the SVG map
 });
 
+/**
+ * How a federation is presented, from its seed dataset: the home page's heading and lede in each language and the map of its
+ * entities (view box, credit, one outline per entity as JSON, see `db/federation-profiles.ts`). Another federation is
+ * another row, loaded as data.
+ */
+export const federationProfiles = sqliteTable('federation_profiles', {
+  federationId: text('federation_id').primaryKey().references(() => jurisdictions.id),
+  headingEs: text('heading_es'),
+  headingEn: text('heading_en'),
+  ledeEs: text('lede_es'),
+  ledeEn: text('lede_en'),
+  map: text('map'),
+});
+
 export const sources = sqliteTable('sources', {
   id: text('id').primaryKey(),
   citation: text('citation').notNull(),

@@ -52,14 +52,62 @@ const bill = z.object({
   actions: z.array(action),
 });
 
-export const seedDatasetSchema = z.object({
-  dataset: z.string().min(1),
-  description: z.string(),
-  factsSha256: z.string(),
-  federation: jurisdiction,
-  jurisdictions: z.array(jurisdiction),
-  bills: z.array(bill),
+/**
+ * The map of a federation's entities: an SVG view box, the credit its licence asks for, and one outline per entity,
+ * drawn with straight lines only (M, L, H, V and Z, absolute or relative), as the packages of `@svg-maps` are: the
+ * pages draw these paths as they are and put each entity's marker at its outline's centroid.
+ */
+export const federationMapSchema = z.object({
+  viewBox: z
+    .string()
+    .refine((box) => {
+      const n = box.trim().split(/[\s,]+/).map(Number);
+      return n.length === 4 && n.every(Number.isFinite) && n[2]! > 0 && n[3]! > 0;
+    }, 'four numbers, min-x min-y width height, with a width and a height above 0'),
+  credit: z.object({
+    text: z.string().min(1),
+    url: z.url(),
+    license: z.string().min(1),
+    licenseUrl: z.url(),
+  }),
+  shapes: z
+    .array(
+      z.object({
+        id: z.string().min(1),
+        name: z.string().min(1),
+        path: z.string().regex(/^\s*[Mm][MmLlHhVvZz\d\s,.eE+-]*$/, 'an outline starts with M and uses M, L, H, V and Z only'),
+      }),
+    )
+    .min(1),
 });
+
+const bilingual = z.object({ es: z.string().min(1), en: z.string().min(1) });
+
+export const seedDatasetSchema = z
+  .object({
+    dataset: z.string().min(1),
+    description: z.string(),
+    factsSha256: z.string(),
+    /** The home page's heading and the sentence under it: the federation and the model its entities harmonize with. */
+    heading: bilingual.optional(),
+    lede: bilingual.optional(),
+    /** Without a map, the pages show the status table alone. */
+    map: federationMapSchema.optional(),
+    federation: jurisdiction,
+    jurisdictions: z.array(jurisdiction),
+    bills: z.array(bill),
+  })
+  .superRefine((data, ctx) => {
+    if (!data.map) return;
+    const shapes = new Set(data.map.shapes.map((s) => s.id));
+    data.jurisdictions.forEach((j, i) => {
+      if (j.mapId !== null && !shapes.has(j.mapId)) {
+        ctx.addIssue({ code: 'custom', path: ['jurisdictions', i, 'mapId'], message: `no shape "${j.mapId}" in the dataset's map` });
+      }
+    });
+  });
+
+export type FederationMap = z.infer<typeof federationMapSchema>;
 
 export type SeedDataset = z.infer<typeof seedDatasetSchema>;
 export type SeedBill = z.infer<typeof bill>;

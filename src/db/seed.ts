@@ -4,6 +4,7 @@
  * adds nothing. Rows that already exist (same id) are left as they are: seeding never overwrites an editor's work.
  */
 import { and, eq } from 'drizzle-orm';
+import { z } from 'zod';
 import { actionRank } from '../domain/status.js';
 import { auditEntry } from './audit.js';
 import { dateColumns } from './date-columns.js';
@@ -11,6 +12,7 @@ import type { Statement, Store } from './client.js';
 import { actions, bills, jurisdictions, seedRuns, sources } from './schema.js';
 import { seedDatasetSchema, type SeedDataset } from './seed-format.js';
 import { sourceRow } from './sources.js';
+import { hasProfile, profileStatements } from './federation-profiles.js';
 
 export interface SeedResult {
   dataset: string;
@@ -27,7 +29,9 @@ export interface SeedResult {
  * await seedDataset(store, mxSeed) // { applied: true, bills: 73, ... } then { applied: false, ... }
  */
 export async function seedDataset(store: Store, input: unknown): Promise<SeedResult> {
-  const data: SeedDataset = seedDatasetSchema.parse(input);
+  const parsed = seedDatasetSchema.safeParse(input);
+  if (!parsed.success) throw new Error(`The dataset is not valid, nothing was written:\n${z.prettifyError(parsed.error)}`);
+  const data: SeedDataset = parsed.data;
   const counts = {
     dataset: data.dataset,
     jurisdictions: data.jurisdictions.length + 1,
@@ -38,7 +42,12 @@ export async function seedDataset(store: Store, input: unknown): Promise<SeedRes
     .select()
     .from(seedRuns)
     .where(and(eq(seedRuns.dataset, data.dataset), eq(seedRuns.sha256, data.factsSha256)));
-  if (done.length > 0) return { ...counts, applied: false };
+  if (done.length > 0) {
+    // A database seeded before datasets carried a heading and a map gets them once.
+    const profile = profileStatements(store, data);
+    if (profile.length && !(await hasProfile(store.db, data.federation.id))) await store.atomic(profile);
+    return { ...counts, applied: false };
+  }
   await store.atomic(seedStatements(store, data));
   return { ...counts, applied: true };
 }
@@ -94,6 +103,7 @@ function seedStatements(store: Store, data: SeedDataset): Statement[] {
     ...chunks([...sourceRows.values()], 30).map((rows) => db.insert(sources).values(rows).onConflictDoNothing()),
     ...chunks(billRows, 8).map((rows) => db.insert(bills).values(rows).onConflictDoNothing()),
     ...chunks(actionRows, 7).map((rows) => db.insert(actions).values(rows).onConflictDoNothing()),
+    ...profileStatements(store, data),
     db.insert(seedRuns).values({ dataset: data.dataset, sha256: data.factsSha256 }).onConflictDoNothing(),
     auditEntry(store, 'seed', 'create', 'datasets', data.dataset, null, { sha256: data.factsSha256, bills: billRows.length, actions: actionRows.length }),
   ];

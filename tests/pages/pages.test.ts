@@ -11,7 +11,6 @@ import { es } from '../../views/i18n/es.js';
 import { en } from '../../views/i18n/en.js';
 import { mermaidSource } from '../../views/components/timeline.js';
 import { MERMAID_VERSION } from '../../views/assets.js';
-import { SHAPES } from '../../views/map-geometry.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from '../support/node-app.js';
 import { readFileSync } from 'node:fs';
 import { comparisons } from '../../src/db/schema.js';
@@ -47,7 +46,7 @@ describe('the map page', () => {
       const api = (await t.call('GET', `/api/status?asOf=${asOf}`)).body;
       const entities = api.jurisdictions.filter((j: any) => j.id !== 'MX');
       expect(drawn.size).toBe(32);
-      expect(SHAPES).toHaveLength(32);
+      expect(t.seed.map.shapes).toHaveLength(32);
       for (const j of entities) expect(drawn.get(j.id), `${j.id} at ${asOf}`).toBe(j.status);
     }
   });

@@ -174,7 +174,7 @@ if (slider && map) {
     const dir = table ? table.dataset.dir : 'asc';
     try {
       const [json, html] = await Promise.all([
-        fetch('/api/status?asOf=' + iso + '&lang=' + lang).then((r) => (r.ok ? r.json() : Promise.reject(r.status))),
+        fetch('/api/status?asOf=' + iso + '&lang=' + lang + '&federation=' + encodeURIComponent(slider.dataset.federation)).then((r) => (r.ok ? r.json() : Promise.reject(r.status))),
         fetch('/partials/status?asOf=' + iso + '&lang=' + lang + '&sort=' + sort + '&dir=' + dir).then((r) => (r.ok ? r.text() : Promise.reject(r.status))),
       ]);
       if (mine !== seq) return;
@@ -191,6 +191,7 @@ if (slider && map) {
   }
 
   function recolour(json) {
+    if (!map) return;
     for (const j of json.jurisdictions) {
       const path = map.querySelector('path[data-id="' + CSS.escape(j.id) + '"]');
       if (path) {

@@ -5,10 +5,10 @@
  */
 import { STATUSES, STATUS_VALUES, type Status } from '../../src/domain/vocabulary.js';
 import { HATCH, PALETTE } from '../palette.js';
-import { MAP_CREDIT, MAP_VIEWBOX, SHAPES } from '../map-geometry.js';
-import { label, type Lang } from '../i18n/index.js';
+import type { MapGeometry } from '../map-geometry.js';
+import { dayText, label, type Lang } from '../i18n/index.js';
 import type { PageCtx } from '../layout.js';
-import type { StatusRow } from '../data.js';
+import type { StatusData, StatusRow } from '../data.js';
 import { HatchDefs, Swatch, UndatedIcon } from './facts.js';
 import { sinceText } from './status-table.js';
 
@@ -25,23 +25,38 @@ function tipFor(row: StatusRow | undefined, name: string, lang: Lang, ctx: PageC
   return { status, since, statusLabel, text: parts.join(' — ') };
 }
 
-export function StatusMap({ rows, ctx, asOfText, linkTarget }: { rows: StatusRow[]; ctx: PageCtx; asOfText: string; linkTarget?: '_top' | '_blank' }) {
-  const lookup = byMapId(rows);
+/** "Map of <federation>: harmonization status as of <date>", in the page's language. */
+export function mapTitle(ctx: PageCtx, data: StatusData): string {
+  return ctx.t.home.mapTitle(data.federation?.name ?? '', dayText(data.asOf, ctx.lang));
+}
+
+/** Who drew the outlines and under which licence, as the licence asks, beside every map drawn from them. */
+export function MapCredit({ map, ctx, target }: { map: MapGeometry; ctx: PageCtx; target?: '_top' }) {
+  return (
+    <>
+      {ctx.t.footer.mapCredit}: <a href={map.credit.url} target={target}>{map.credit.text}</a>,{' '}
+      <a href={map.credit.licenseUrl} rel="license" target={target}>{map.credit.license}</a>
+    </>
+  );
+}
+
+export function StatusMap({ data, map, ctx, linkTarget }: { data: StatusData; map: MapGeometry; ctx: PageCtx; linkTarget?: '_top' | '_blank' }) {
+  const lookup = byMapId(data.entities);
   return (
     <svg
       id="status-map"
       class="status-map"
-      viewBox={MAP_VIEWBOX}
+      viewBox={map.viewBox}
       role="group"
       aria-labelledby="status-map-title status-map-desc"
       preserveAspectRatio="xMidYMid meet"
       data-palette={JSON.stringify(Object.fromEntries(STATUS_VALUES.map((s) => [s, PALETTE[s].fill])))}
     >
-      <title id="status-map-title">{ctx.t.home.mapTitle(asOfText)}</title>
+      <title id="status-map-title">{mapTitle(ctx, data)}</title>
       <desc id="status-map-desc">{ctx.t.home.mapDesc}</desc>
       <HatchDefs id={HATCH.id} />
       <g class="entities">
-        {SHAPES.map((shape) => {
+        {map.shapes.map((shape) => {
           const row = lookup.get(shape.mapId);
           const name = row?.name ?? shape.name;
           const tip = tipFor(row, name, ctx.lang, ctx);
@@ -64,7 +79,7 @@ export function StatusMap({ rows, ctx, asOfText, linkTarget }: { rows: StatusRow
         })}
       </g>
       <g class="undated-markers" aria-hidden="true">
-        {SHAPES.map((shape) => {
+        {map.shapes.map((shape) => {
           const row = lookup.get(shape.mapId);
           return (
             <g class="undated-marker" data-for={row?.id ?? shape.mapId} transform={`translate(${shape.label[0]} ${shape.label[1]})`} visibility={row?.undated ? 'visible' : 'hidden'}>
@@ -122,20 +137,21 @@ export function Legend({ rows, ctx }: { rows: StatusRow[]; ctx: PageCtx }) {
  * The map as a standalone SVG file: fills as attributes, legend with counts, date and credit drawn in, so it can go
  * into a report or a slide as it is.
  */
-export function StandaloneSvg({ rows, ctx, asOfText }: { rows: StatusRow[]; ctx: PageCtx; asOfText: string }) {
-  const lookup = byMapId(rows);
-  const n = counts(rows);
-  const [, , w, h] = MAP_VIEWBOX.split(/\s+/).map(Number) as [number, number, number, number];
+export function StandaloneSvg({ data, map, ctx }: { data: StatusData; map: MapGeometry; ctx: PageCtx }) {
+  const lookup = byMapId(data.entities);
+  const n = counts(data.entities);
+  const { width: w, height: h } = map;
+  const title = mapTitle(ctx, data);
   const legendX = w - 230;
   const order = [...STATUS_VALUES].reverse();
   return (
     <svg xmlns="http://www.w3.org/2000/svg" viewBox={`0 0 ${w} ${h + 70}`} width={w} height={h + 70} font-family="Helvetica, Arial, sans-serif">
-      <title>{ctx.t.home.mapTitle(asOfText)}</title>
+      <title>{title}</title>
       <HatchDefs id={HATCH.id} />
       <rect width="100%" height="100%" fill="#ffffff" />
-      <text x="16" y="30" font-size="18" font-weight="700" fill="#1b1f24">{ctx.t.home.mapTitle(asOfText)}</text>
+      <text x="16" y="30" font-size="18" font-weight="700" fill="#1b1f24">{title}</text>
       <g transform="translate(0 40)">
-        {SHAPES.map((shape) => {
+        {map.shapes.map((shape) => {
           const row = lookup.get(shape.mapId);
           const status = row?.status ?? 'unknown';
           return (
@@ -144,7 +160,7 @@ export function StandaloneSvg({ rows, ctx, asOfText }: { rows: StatusRow[]; ctx:
             </path>
           );
         })}
-        {SHAPES.filter((s) => lookup.get(s.mapId)?.undated).map((s) => (
+        {map.shapes.filter((s) => lookup.get(s.mapId)?.undated).map((s) => (
           <g transform={`translate(${s.label[0]} ${s.label[1]})`}>
             <circle r="5" fill="#fff" stroke="#1b1f24" stroke-width="1.5" />
             <circle r="2" fill="#1b1f24" />
@@ -165,19 +181,18 @@ export function StandaloneSvg({ rows, ctx, asOfText }: { rows: StatusRow[]; ctx:
         </g>
       </g>
       <text x="16" y={h + 60} font-size="10" fill="#555">
-        {`Armoniza · ${ctx.t.footer.mapCredit}: ${MAP_CREDIT.text} (${MAP_CREDIT.license})`}
+        {`Armoniza · ${ctx.t.footer.mapCredit}: ${map.credit.text}, ${map.credit.license}`}
       </text>
     </svg>
   );
 }
 
 /** A small map of the country with one entity drawn in its status colour, for the entity's page. */
-export function LocatorMap({ mapId, status }: { mapId: string; status: Status }) {
-  const [, , w, h] = MAP_VIEWBOX.split(/\s+/);
+export function LocatorMap({ map, mapId, status }: { map: MapGeometry; mapId: string; status: Status }) {
   return (
-    <svg xmlns="http://www.w3.org/2000/svg" viewBox={MAP_VIEWBOX} width={w} height={h}>
+    <svg xmlns="http://www.w3.org/2000/svg" viewBox={map.viewBox} width={map.width} height={map.height}>
       <HatchDefs id="locator-hatch" />
-      {SHAPES.map((shape) => {
+      {map.shapes.map((shape) => {
         const me = shape.mapId === mapId;
         const fill = me ? (status === 'unknown' ? 'url(#locator-hatch)' : PALETTE[status].fill) : '#dfe3e8';
         return <path d={shape.path} fill={fill} stroke={me ? '#1b1f24' : '#ffffff'} stroke-width={me ? 1.6 : 0.7} />;

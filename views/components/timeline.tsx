@@ -29,10 +29,15 @@ export interface TimelineEvent {
 const MILESTONE_STATUSES = new Set(['none', 'published', 'harmonized']);
 
 /**
- * Timeline events from actions. With `names` (a national timeline), the diagram keeps the milestones — every federal
- * act and each state's law reaching publication, harmonization or a reported absence — and the list keeps everything.
+ * Timeline events from actions. With `names` (a national timeline, whose `federation` is told apart), the diagram
+ * keeps the milestones — every federal act and each state's law reaching publication, harmonization or a reported
+ * absence — and the list keeps everything. `oneBill`: the actions of one bill, on its own page.
  */
-export function eventsFromActions(rows: ActionView[], lang: Lang, names?: Map<string, string>, federation = 'MX', oneBill = false): TimelineEvent[] {
+export function eventsFromActions(
+  rows: ActionView[],
+  lang: Lang,
+  { names, federation, oneBill = false }: { names?: Map<string, string>; federation?: string; oneBill?: boolean } = {},
+): TimelineEvent[] {
   return rows.map((a) => {
     const act = label(ACTION_CLASSIFICATIONS, a.classification, lang);
     const federal = a.jurisdictionId === federation;

@@ -14,15 +14,18 @@ export const en: Dict = {
 
   home: {
     title: 'Harmonization map',
-    heading: "Mexico's 32 states and the General Law against human trafficking",
-    lede: "Where each state's anti-trafficking law stands against the 2012 General Law, derived from dated, sourced facts. Move the date to see any moment in the past.",
+    /** Where the federation's dataset gives no heading and lede of its own. */
+    heading: (federation: string) => `${federation}: its states and the model law`,
+    lede: 'Where each state stands against the model law, derived from dated, sourced facts. Move the date to see any moment in the past.',
     asOfLabel: 'As of',
     show: 'Show',
     sliderLabel: 'Date on the timeline',
     play: 'Play through the years',
     pause: 'Pause',
     today: 'Today',
-    mapTitle: (date: string) => `Map of Mexico: harmonization status as of ${date}`,
+    mapTitle: (federation: string, date: string) => `Map of ${federation}: harmonization status as of ${date}`,
+    noData: 'No federation is loaded yet: seed a dataset first (see the README).',
+    noMap: 'This federation has no map in its dataset: the table below shows every state.',
     mapDesc: 'Each state is coloured by its reform status. The same information is in the table below the map.',
     summary: (date: string) => `As of ${date}`,
     federation: 'Federation',
@@ -71,7 +74,7 @@ export const en: Dict = {
     coverage: 'Coverage against the model',
     coverageNone: 'There is no text from this state to compare with a model yet.',
     isModel: 'This text is the model itself:',
-    locator: (name: string) => `Where ${name} is on the map of Mexico`,
+    locator: (name: string, federation: string) => `Where ${name} is on the map of ${federation}`,
     notFound: 'There is no such state.',
   },
   bill: {
@@ -127,7 +130,7 @@ export const en: Dict = {
     federal: 'Federation',
     rendering: 'Drawing the diagram…',
   },
-  states: { title: 'States', heading: 'The 32 federal entities' },
+  states: { title: 'States', heading: (n: number) => `The ${n} federal entities` },
   compare: {
     title: 'Compare a text with the model',
     heading: 'Compare a draft with a model text',
@@ -259,9 +262,8 @@ export const en: Dict = {
   },
   notFound: { title: 'Not found', heading: 'Page not found', back: 'Back to the map' },
   footer: {
-    about: "Armoniza is an open tool to follow how state laws are harmonized with the General Law.",
+    about: 'Armoniza is an open tool to follow how state laws are harmonized with a model law.',
     mapCredit: 'Map outlines',
-    mapAuthor: 'by Victor Cazanave, licensed',
     dataCredit: 'Every fact carries its source and its confidence.',
     apiDocs: 'API documentation',
   },

@@ -14,15 +14,18 @@ export const es = {
 
   home: {
     title: 'Mapa de la armonización',
-    heading: 'Las 32 entidades y la Ley General contra la trata de personas',
-    lede: 'Estado de las leyes estatales en materia de trata de personas frente a la Ley General de 2012, derivado de hechos fechados y con fuente. Mueva la fecha para ver cualquier momento del pasado.',
+    /** Si el conjunto de datos de la federación no trae título ni entradilla propios. */
+    heading: (federation: string) => `${federation}: sus entidades y la ley modelo`,
+    lede: 'Estado de cada entidad frente a la ley modelo, derivado de hechos fechados y con fuente. Mueva la fecha para ver cualquier momento del pasado.',
     asOfLabel: 'Fecha de corte',
     show: 'Ver',
     sliderLabel: 'Fecha en la línea de tiempo',
     play: 'Reproducir por años',
     pause: 'Pausar',
     today: 'Hoy',
-    mapTitle: (date: string) => `Mapa de México: estado de la armonización al ${date}`,
+    mapTitle: (federation: string, date: string) => `Mapa de ${federation}: estado de la armonización al ${date}`,
+    noData: 'Aún no hay ninguna federación cargada: cargue primero un conjunto de datos (vea el README).',
+    noMap: 'Esta federación no tiene mapa en sus datos: la tabla de abajo muestra todas las entidades.',
     mapDesc: 'Cada entidad está coloreada según su estado de reforma. La misma información está en la tabla debajo del mapa.',
     summary: (date: string) => `Al ${date}`,
     federation: 'Federación',
@@ -71,7 +74,7 @@ export const es = {
     coverage: 'Cobertura frente al modelo',
     coverageNone: 'Aún no hay un texto de esta entidad para comparar con un modelo.',
     isModel: 'Este texto es el modelo mismo:',
-    locator: (name: string) => `Ubicación de ${name} en el mapa de México`,
+    locator: (name: string, federation: string) => `Ubicación de ${name} en el mapa de ${federation}`,
     notFound: 'No existe esa entidad.',
   },
   bill: {
@@ -127,7 +130,7 @@ export const es = {
     federal: 'Federación',
     rendering: 'Dibujando el diagrama…',
   },
-  states: { title: 'Entidades', heading: 'Las 32 entidades federativas' },
+  states: { title: 'Entidades', heading: (n: number) => `Las ${n} entidades federativas` },
   compare: {
     title: 'Comparar un texto con el modelo',
     heading: 'Comparar un proyecto con un texto modelo',
@@ -259,9 +262,8 @@ export const es = {
   },
   notFound: { title: 'No encontrado', heading: 'Página no encontrada', back: 'Volver al mapa' },
   footer: {
-    about: 'Armoniza es una herramienta abierta para seguir la armonización de las leyes estatales con la Ley General.',
+    about: 'Armoniza es una herramienta abierta para seguir la armonización de las leyes estatales con una ley modelo.',
     mapCredit: 'Contornos del mapa',
-    mapAuthor: 'de Victor Cazanave, licencia',
     dataCredit: 'Cada hecho lleva su fuente y su nivel de confianza.',
     apiDocs: 'Documentación de la API',
   },

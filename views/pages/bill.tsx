@@ -43,7 +43,7 @@ export function BillPage({ ctx, data, models, pick, redline }: { ctx: PageCtx; d
       <Notes notes={bill.notes} ctx={ctx} />
 
       <Section id="timeline" title={t.bill.timeline}>
-        <Timeline ctx={ctx} id="bill-timeline" title={bill.title} events={eventsFromActions(bill.actions, lang, undefined, 'MX', true)} />
+        <Timeline ctx={ctx} id="bill-timeline" title={bill.title} events={eventsFromActions(bill.actions, lang, { oneBill: true })} />
       </Section>
 
       <Section id="actions" title={t.bill.actions}>

@@ -17,7 +17,7 @@ export function TimelinePage({ ctx, data }: { ctx: PageCtx; data: TimelineData }
         <h1>{t.timeline.heading}</h1>
         <p class="lede">{t.timeline.lede}</p>
       </div>
-      <Timeline ctx={ctx} id="national-timeline" title={t.timeline.heading} events={eventsFromActions(data.actions, lang, names)} />
+      <Timeline ctx={ctx} id="national-timeline" title={t.timeline.heading} events={eventsFromActions(data.actions, lang, { names, federation: data.federation })} />
     </Layout>
   );
 }
@@ -28,7 +28,7 @@ export function StatesPage({ ctx, data }: { ctx: PageCtx; data: StatusData }) {
   return (
     <Layout ctx={ctx} title={t.states.title} section="states">
       <div class="page-head">
-        <h1>{t.states.heading}</h1>
+        <h1>{t.states.heading(data.entities.length)}</h1>
         <p class="lede">{t.home.summary(dayText(data.asOf, lang))}</p>
       </div>
       <ul class="state-grid-list">

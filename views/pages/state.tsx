@@ -7,6 +7,7 @@ import { STATUSES } from '../../src/domain/vocabulary.js';
 import { factDate, label } from '../i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 import type { StateData } from '../data.js';
+import type { MapGeometry } from '../map-geometry.js';
 import { ChangeLog } from '../components/change-log.js';
 import { BillCard } from '../components/bill-card.js';
 import { EvidenceItem, StatusBadge, UndatedNote } from '../components/facts.js';
@@ -33,9 +34,9 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-export function StatePage({ ctx, data, coverage }: { ctx: PageCtx; data: StateData; coverage?: Child }) {
+export function StatePage({ ctx, data, map, coverage }: { ctx: PageCtx; data: StateData; map: MapGeometry | null; coverage?: Child }) {
   const { t, lang } = ctx;
-  const { place, now, history, bills } = data;
+  const { place, parent, now, history, bills } = data;
   const name = lang === 'es' ? place.nameEs : place.nameEn;
   const ev = now.evidence[0];
   const since = ev ? factDate(ev.date, ev.datePrecision, lang) : '';
@@ -54,9 +55,15 @@ export function StatePage({ ctx, data, coverage }: { ctx: PageCtx; data: StateDa
           </div>
           {now.undated ? <UndatedNote undated={now.undated} ctx={ctx} compact /> : null}
         </div>
-        {place.mapId ? (
+        {map && place.mapId && map.shapes.some((s) => s.mapId === place.mapId) ? (
           <div class="state-locator">
-            <img class="locator-map" src={`/locator/${place.mapId}/${now.status}.svg`} alt={t.state.locator(name)} width="793" height="498" />
+            <img
+              class="locator-map"
+              src={`/locator/${place.mapId}/${now.status}.svg`}
+              alt={t.state.locator(name, parent ? (lang === 'es' ? parent.nameEs : parent.nameEn) : '')}
+              width={map.width}
+              height={map.height}
+            />
           </div>
         ) : null}
       </div>
