@@ -36,6 +36,11 @@ const server = serve({ fetch: app.fetch, port }, (info) => {
   console.log(`Armoniza is running at http://localhost:${info.port}/  (database: ${dbPath})`);
   if (noModels) console.log('No model texts yet: `npm run fetch:official` loads the General Law in force as one, or an editor adds one at /compare (see README).');
 });
+server.on('error', (error: NodeJS.ErrnoException) => {
+  console.error(error.code === 'EADDRINUSE' ? `Armoniza cannot start: port ${port} is in use (is Armoniza already running?). Stop it, or choose another port: PORT=8788 npm start` : `Armoniza cannot start: ${error.message}`);
+  store.close();
+  process.exit(1);
+});
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

@@ -115,6 +115,7 @@ describe('another federation, loaded as data', () => {
     const state = await page('/states/XT-B?lang=en');
     expect(state.body).toContain('src="/locator/b/harmonized.svg"');
     expect(state.body).toContain('alt="Where Beta State is on the map of Newland" width="300" height="100"');
+    expect(state.body).toContain('href="https://example.org/outlines">Contornos de prueba, © Armoniza</a>');
     expect((await page('/locator/b/harmonized.svg')).status).toBe(200);
     // An outline of another federation's map is not drawn here.
     expect((await page('/locator/chp/published.svg')).status).toBe(404);

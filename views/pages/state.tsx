@@ -8,6 +8,7 @@ import { factDate, label } from '../i18n/index.js';
 import { Layout, type PageCtx } from '../layout.js';
 import type { StateData } from '../data.js';
 import type { MapGeometry } from '../map-geometry.js';
+import { MapCredit } from '../components/map.js';
 import { ChangeLog } from '../components/change-log.js';
 import { BillCard } from '../components/bill-card.js';
 import { EvidenceItem, StatusBadge, UndatedNote } from '../components/facts.js';
@@ -64,6 +65,9 @@ export function StatePage({ ctx, data, map, coverage }: { ctx: PageCtx; data: St
               width={map.width}
               height={map.height}
             />
+            <p class="map-credit">
+              <MapCredit map={map} ctx={ctx} />
+            </p>
           </div>
         ) : null}
       </div>
