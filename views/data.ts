@@ -5,6 +5,7 @@
  */
 import { inArray } from 'drizzle-orm';
 import { statusReport } from '../src/api/status-routes.js';
+import type { gapsReport } from '../src/api/gap-routes.js';
 import { billHistory, jurisdictionHistory, type AuditRecord } from '../src/db/audit.js';
 import { billsOfJurisdiction, getBill, listActions, type ActionView, type BillDetail } from '../src/db/bills.js';
 import type { Db } from '../src/db/client.js';
@@ -18,6 +19,7 @@ import type { JurisdictionStatus } from '../src/domain/status.js';
 import type { Lang, Status } from '../src/domain/vocabulary.js';
 
 export type StatusReport = Awaited<ReturnType<typeof statusReport>>;
+export type GapsReport = Awaited<ReturnType<typeof gapsReport>>;
 export type StatusRow = StatusReport['jurisdictions'][number] & { mapId: string | null };
 
 export interface StatusData {

@@ -28,7 +28,7 @@ import { loadBill, loadSite, loadState, loadStatus, loadTimeline, today, type Bi
 import { pickLang, type Lang } from './i18n/index.js';
 import { documentHtml, pageCtx, type PageCtx } from './layout.js';
 import { LocatorMap, StandaloneSvg } from './components/map.js';
-import { STATUS_VALUES, type Status } from '../src/domain/vocabulary.js';
+import { GAP_KIND_VALUES, STATUS_VALUES, type Status } from '../src/domain/vocabulary.js';
 import { SORT_KEYS, type SortDir, type SortKey } from './components/status-table.js';
 import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
@@ -36,6 +36,8 @@ import { BillPage, versionNameOf } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
 import { ComparePage, CompareResultPage, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
+import { GapsPage } from './pages/gaps.js';
+import { gapsReport } from '../src/api/gap-routes.js';
 import { DOCX_TYPE, redlineDocx } from './exports/redline-docx.js';
 import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
@@ -187,7 +189,7 @@ export function createPages(options: PagesOptions = {}) {
   /** The model `?model=` names, else the first one. */
   const chosenModel = (c: Context<AppEnv>, list: ModelOption[]) => list.find((m) => m.id === c.req.query('model')) ?? list[0];
 
-  const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/bills/*', '/timeline', '/compare', '/compare/*', '/models/*', '/embed/*'];
+  const PAGE_PATHS = ['/', '/partials/*', '/map.svg', '/locator/*', '/states', '/states/*', '/gaps', '/bills/*', '/timeline', '/compare', '/compare/*', '/models/*', '/embed/*'];
   pages.use('/embed/*', embedHeaders);
   for (const path of PAGE_PATHS.filter((p) => p !== '/embed/*')) pages.use(path, pageHeaders);
   pages.use('/signin', pageHeaders);
@@ -279,6 +281,27 @@ export function createPages(options: PagesOptions = {}) {
     if (!fed.value) return notFound(c, ctx, ctx.t.home.noData);
     const data = await status(c, fed.value, today(), ctx.lang);
     return cache.html(c, ['states', ctx.lang, data.hash], () => documentHtml(<StatesPage ctx={ctx} data={data.value} />));
+  });
+
+  pages.get('/gaps', async (c) => {
+    const ctx = ctxOf(c);
+    const fed = (await site(c)).value;
+    if (!fed) return notFound(c, ctx, ctx.t.home.noData);
+    const { asOf, error: badDate } = asOfOf(c, ctx);
+    const asked = c.req.query('kind');
+    const kind = GAP_KIND_VALUES.find((k) => k === asked);
+    const error = badDate ?? (asked && !kind ? ctx.t.gaps.badKind(asked) : undefined);
+    const [report, data] = await Promise.all([
+      c.var.reads.derive(`gaps|${fed.federation.id}|${asOf}|${ctx.lang}`, () => gapsReport(c.var.store.db, asOf, ctx.lang, fed.federation.id)),
+      status(c, fed, asOf, ctx.lang),
+    ]);
+    const places = data.value.entities.length + (data.value.federation ? 1 : 0);
+    return cache.html(
+      c,
+      ['gaps', ctx.lang, report.hash, String(places), kind ?? '', error ?? ''],
+      () => documentHtml(<GapsPage ctx={ctx} report={report.value} entities={places} kind={kind} error={error} />),
+      error ? 400 : 200,
+    );
   });
 
   pages.get('/states/:id', async (c) => {

@@ -33,7 +33,7 @@ export function withQuery(ctx: PageCtx, params: Record<string, string | undefine
   return s ? `${path}?${s}` : path;
 }
 
-export type Section = 'map' | 'timeline' | 'states' | 'compare' | 'none';
+export type Section = 'map' | 'timeline' | 'states' | 'gaps' | 'compare' | 'none';
 
 export const asset = (name: string) => `/assets/${name}`;
 
@@ -51,6 +51,7 @@ export function Layout(props: {
     ['map', '/', t.nav.map],
     ['timeline', '/timeline', t.nav.timeline],
     ['states', '/states', t.nav.states],
+    ['gaps', '/gaps', t.nav.gaps],
     ['compare', '/compare', t.nav.compare],
   ];
   return (

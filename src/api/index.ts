@@ -17,6 +17,7 @@ import { errorJson, validationError } from './errors.js';
 import { guard } from './guard.js';
 import { registerModelRoutes } from './model-routes.js';
 import { registerStatusRoutes } from './status-routes.js';
+import { registerGapRoutes } from './gap-routes.js';
 import { illFormedAt, utf8JsonBody } from './unicode.js';
 import { MAX_UPLOAD_BYTES, registerUploadRoutes } from './upload-routes.js';
 
@@ -66,6 +67,7 @@ export function createApi() {
   api.openAPIRegistry.registerComponent('securitySchemes', 'bearer', { type: 'http', scheme: 'bearer' });
 
   registerStatusRoutes(api);
+  registerGapRoutes(api);
   registerBillRoutes(api);
   registerModelRoutes(api);
   registerUploadRoutes(api);

@@ -8,6 +8,7 @@ import {
   AMENDMENT_FATE_VALUES,
   BILL_KIND_VALUES,
   CONFIDENCE_VALUES,
+  GAP_KIND_VALUES,
   STATUS_VALUES,
   VERSION_STAGE_VALUES,
 } from '../domain/vocabulary.js';
@@ -87,6 +88,26 @@ export const JurisdictionStatus = z
   .openapi('JurisdictionStatus');
 
 export const StatusResponse = z.object({ asOf: z.string(), jurisdictions: z.array(JurisdictionStatus) }).openapi('StatusAt');
+
+export const EvidenceGap = z
+  .object({
+    kind: z.enum(GAP_KIND_VALUES),
+    label: z.string().openapi({ description: 'The kind, in the language asked for' }),
+    status: Status.optional().openapi({ description: 'undated-fact: the status its date would give' }),
+    precision: z.string().optional().openapi({ description: 'imprecise-date: what the date is known to (month, year, before)' }),
+    confidence: Confidence.optional().openapi({ description: 'weak-evidence: the best confidence of the evidence' }),
+    evidence: z.array(Evidence),
+  })
+  .openapi('EvidenceGap');
+
+export const GapsResponse = z
+  .object({
+    asOf: z.string(),
+    federation: z.string(),
+    totals: z.record(z.enum(GAP_KIND_VALUES), z.number().int()),
+    jurisdictions: z.array(z.object({ id: z.string(), name: z.string(), status: Status, since: z.string().nullable(), gaps: z.array(EvidenceGap) })),
+  })
+  .openapi('EvidenceGaps');
 
 export const FederationQuery = z.object({
   federation: z.string().min(2).max(20).optional().openapi({ param: { name: 'federation', in: 'query' }, example: 'MX', description: 'Federation id (default: the first federation loaded, MX with the Mexican dataset)' }),

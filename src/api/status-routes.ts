@@ -38,7 +38,7 @@ export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf:
 }
 
 /** `?federation=` as asked, else the database's first federation ('' when it has none, which answers 404). */
-async function federationOf(c: Context<AppEnv>, asked: string | undefined): Promise<string> {
+export async function federationOf(c: Context<AppEnv>, asked: string | undefined): Promise<string> {
   return asked ?? (await defaultFederationId(c.var.store.db)) ?? '';
 }
 

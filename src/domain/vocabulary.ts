@@ -93,6 +93,16 @@ export const CONFIDENCES = {
 export type Confidence = keyof typeof CONFIDENCES;
 export const CONFIDENCE_VALUES = keysOf(CONFIDENCES);
 
+/** What can be missing from the evidence of a status (`domain/gaps.ts`), in the order a researcher takes them up. */
+export const GAP_KINDS = {
+  'unknown-status': { es: 'Estado desconocido', en: 'Status unknown' },
+  'undated-fact': { es: 'Hecho sin fecha', en: 'Undated fact' },
+  'imprecise-date': { es: 'Fecha imprecisa', en: 'Imprecise date' },
+  'weak-evidence': { es: 'Evidencia débil', en: 'Weak evidence' },
+} as const satisfies Record<string, Labels>;
+export type GapKind = keyof typeof GAP_KINDS;
+export const GAP_KIND_VALUES = keysOf(GAP_KINDS);
+
 /** The kinds of instrument whose actions move a jurisdiction's status; the others (treaties, challenges…) are context. */
 export const STATUS_BEARING_KINDS: ReadonlySet<BillKind> = new Set(['law', 'reform', 'penal-code-reform', 'report']);
 

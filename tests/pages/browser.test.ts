@@ -201,6 +201,21 @@ describe.skipIf(!available)('pages in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('the research gaps page filters by kind from its cards, and passes axe', async () => {
+    const { page, problems } = await open('/gaps?lang=en');
+    const all = await page.locator('.gap-entity').count();
+    expect(all).toBeGreaterThan(0);
+    await page.click('.gap-cards a[data-kind="undated-fact"]');
+    await page.waitForLoadState('networkidle');
+    expect(new URL(page.url()).searchParams.get('kind')).toBe('undated-fact');
+    const shown = await page.locator('.gap-entity').count();
+    expect(shown).toBe(Number(await page.locator('.gap-cards a[data-kind="undated-fact"] .n').textContent()));
+    expect(await page.locator('.gap-entity:not(:has(.gap[data-kind="undated-fact"]))').count()).toBe(0);
+    await screenshot(page, 'gaps-undated-en');
+    expect(await axeViolations(page)).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('compare: paste a draft → coverage, missing with jump links, redlines, added; permalink; prints', async () => {
     const model = await server.api('POST', '/api/models', { title: 'Ley modelo de prueba', text: MODEL, source: 'tests', date: '2012-06-14' });
     expect(model.status).toBe(201);

@@ -208,6 +208,43 @@ describe('state, bill and timeline pages', () => {
   });
 });
 
+describe('the research gaps page', () => {
+  it('lists every jurisdiction /api/gaps lists, each gap with what to find and its evidence, in both languages', async () => {
+    const api = (await t.call('GET', '/api/gaps?asOf=2016-06-30&lang=en')).body;
+    const { res, body } = await html('/gaps?asOf=2016-06-30&lang=en');
+    expect(res.status).toBe(200);
+    const listed = [...body.matchAll(/<li class="gap-entity" id="([^"]+)">/g)].map((m) => m[1]);
+    expect(listed).toEqual(api.jurisdictions.map((j: { id: string }) => j.id));
+    for (const j of api.jurisdictions) expect(body).toContain(`href="/states/${j.id}"`);
+    const kinds = [...body.matchAll(/<li class="gap" data-kind="([a-z-]+)">/g)].map((m) => m[1]);
+    expect(kinds).toEqual(api.jurisdictions.flatMap((j: { gaps: { kind: string }[] }) => j.gaps.map((g) => g.kind)));
+    expect(body).toContain(`${api.jurisdictions.length} of 33 jurisdictions have gaps`);
+    expect(body).toContain('find the date of a law, a reform, or a report that no law exists');
+    expect(body).toContain('href="/api/gaps.csv?asOf=2016-06-30&amp;lang=en"');
+    const es = await html('/gaps?asOf=2016-06-30&lang=es');
+    expect(es.body).toContain('<h1>Qué falta investigar</h1>');
+    expect(es.body).toContain('busque la fecha de una ley');
+  });
+
+  it('shows one kind of gap when its card is chosen, and says so when the kind or the date is not one', async () => {
+    const api = (await t.call('GET', '/api/gaps?asOf=2026-01-01&lang=en')).body;
+    const { body } = await html('/gaps?asOf=2026-01-01&lang=en&kind=weak-evidence');
+    const listed = [...body.matchAll(/<li class="gap-entity" id="([^"]+)">/g)].map((m) => m[1]);
+    expect(listed).toEqual(api.jurisdictions.filter((j: any) => j.gaps.some((g: any) => g.kind === 'weak-evidence')).map((j: any) => j.id));
+    expect(body).toMatch(/data-kind="weak-evidence" aria-current="true"/);
+    const bad = await html('/gaps?lang=en&kind=rumours');
+    expect(bad.res.status).toBe(400);
+    expect(bad.body).toContain('“rumours” is not a kind of gap; showing every gap.');
+    const badDate = await html('/gaps?lang=en&asOf=2016-02-30');
+    expect(badDate.res.status).toBe(400);
+    expect(badDate.body).toContain('is not a valid date');
+  });
+
+  it('is in the navigation of every page', async () => {
+    for (const path of ['/', '/states', '/compare']) expect((await html(`${path}?lang=en`)).body).toContain('<a href="/gaps">Gaps</a>');
+  });
+});
+
 describe('safety', () => {
   it('escapes data: a bill titled <script> is shown as text on every page that shows it', async () => {
     const evil = '<script>alert(1)</script><img src=x onerror=alert(2)>';

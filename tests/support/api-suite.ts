@@ -60,6 +60,15 @@ export function describeApiSuite(start: () => Promise<TestApp>) {
       expect(lines.find((l: string) => l.startsWith('MX-CMX'))).toContain('Mexico City');
     });
 
+    it('lists the gaps in the evidence of each status: a status unknown exactly where /api/status says so', async () => {
+      const [gaps, st] = await Promise.all([t.call('GET', '/api/gaps?asOf=2012-06-14&lang=en'), t.call('GET', '/api/status?asOf=2012-06-14&lang=en')]);
+      expect(gaps.status).toBe(200);
+      const unknown = (rows: { id: string; status?: string; gaps?: { kind: string }[] }[], gap: boolean) =>
+        rows.filter((r) => (gap ? r.gaps!.some((g) => g.kind === 'unknown-status') : r.status === 'unknown')).map((r) => r.id);
+      expect(unknown(gaps.body.jurisdictions, true)).toEqual(unknown(st.body.jurisdictions, false));
+      expect(gaps.body.totals['unknown-status']).toBeGreaterThan(0);
+    });
+
     it('filters and pages bills', async () => {
       const all = await t.call('GET', '/api/bills?perPage=5');
       expect(all.status).toBe(200);

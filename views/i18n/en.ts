@@ -8,7 +8,7 @@ export const en: Dict = {
   brand: 'Armoniza',
   tagline: 'Harmonizing anti-trafficking legislation',
   skipToContent: 'Skip to content',
-  nav: { map: 'Map', timeline: 'Timeline', states: 'States', compare: 'Compare texts', api: 'API', breadcrumb: 'Breadcrumb' },
+  nav: { map: 'Map', timeline: 'Timeline', states: 'States', gaps: 'Gaps', compare: 'Compare texts', api: 'API', breadcrumb: 'Breadcrumb' },
   languageLabel: 'Language',
   languageNames: { es: 'Español', en: 'English' },
 
@@ -129,6 +129,27 @@ export const en: Dict = {
     empty: 'No dated facts.',
     federal: 'Federation',
     rendering: 'Drawing the diagram…',
+  },
+  gaps: {
+    title: 'Research gaps',
+    heading: 'What to research next',
+    lede: (date: string) =>
+      `Where the evidence behind a status is missing or weak, as of ${date}: a status no dated fact supports, a fact whose date would change it, a date known only to its month or year, or evidence of medium or low confidence at best. Each entry shows the facts on record and where they come from.`,
+    none: 'No gaps: every status rests on dated, high-confidence evidence known to the day.',
+    entities: (n: number, total: number) => `${n} of ${total} jurisdictions have gaps`,
+    what: {
+      'unknown-status': 'No dated fact supports any status: find the date of a law, a reform, or a report that no law exists.',
+      'undated-fact': (status: string) => `Once dated, the fact below would make the status “${status}”: find its date in the official gazette.`,
+      'imprecise-date': (precision: string) =>
+        precision === 'before'
+          ? 'The status counts from a day it is only known to come before: find the day itself.'
+          : `The status counts from the end of the ${precision === 'month' ? 'month' : 'year'} its date is known to: find the day.`,
+      'weak-evidence': (confidence: string) => `The best evidence of this status has ${confidence} confidence: find an official source, such as the gazette or the congress's records.`,
+    },
+    downloads: 'This list as',
+    filter: 'Show one kind of gap',
+    showAll: 'show every gap',
+    badKind: (kind: string) => `“${kind}” is not a kind of gap; showing every gap.`,
   },
   states: { title: 'States', heading: (n: number) => `The ${n} federal entities` },
   compare: {

@@ -8,7 +8,7 @@ export const es = {
   brand: 'Armoniza',
   tagline: 'Armonización legislativa en materia de trata de personas',
   skipToContent: 'Saltar al contenido',
-  nav: { map: 'Mapa', timeline: 'Cronología', states: 'Entidades', compare: 'Comparar textos', api: 'API', breadcrumb: 'Ruta de navegación' },
+  nav: { map: 'Mapa', timeline: 'Cronología', states: 'Entidades', gaps: 'Pendientes', compare: 'Comparar textos', api: 'API', breadcrumb: 'Ruta de navegación' },
   languageLabel: 'Idioma',
   languageNames: { es: 'Español', en: 'English' },
 
@@ -129,6 +129,27 @@ export const es = {
     empty: 'No hay hechos fechados.',
     federal: 'Federación',
     rendering: 'Dibujando el diagrama…',
+  },
+  gaps: {
+    title: 'Pendientes de investigación',
+    heading: 'Qué falta investigar',
+    lede: (date: string) =>
+      `Dónde falta o es débil la evidencia de un estado, al ${date}: un estado sin ningún hecho fechado que lo respalde, un hecho cuya fecha lo cambiaría, una fecha conocida solo por su mes o su año, o una evidencia de confianza media o baja como máximo. Cada entrada muestra los hechos registrados y de dónde vienen.`,
+    none: 'No hay pendientes: cada estado descansa en evidencia fechada al día y de confianza alta.',
+    entities: (n: number, total: number) => `${n} de ${total} jurisdicciones tienen pendientes`,
+    what: {
+      'unknown-status': 'Ningún hecho fechado respalda un estado: busque la fecha de una ley, de una reforma o de un informe de que no hay ley.',
+      'undated-fact': (status: string) => `Con fecha, el hecho de abajo llevaría el estado a «${status}»: busque su fecha en el periódico oficial.`,
+      'imprecise-date': (precision: string) =>
+        precision === 'before'
+          ? 'El estado cuenta desde un día del que solo se sabe que es anterior: busque el día mismo.'
+          : `El estado cuenta desde el final del ${precision === 'month' ? 'mes' : 'año'} al que se conoce su fecha: busque el día.`,
+      'weak-evidence': (confidence: string) => `La mejor evidencia de este estado tiene confianza ${confidence}: busque una fuente oficial, como el periódico oficial o los registros del congreso.`,
+    },
+    downloads: 'Esta lista en',
+    filter: 'Mostrar un tipo de pendiente',
+    showAll: 'ver todos los pendientes',
+    badKind: (kind: string) => `«${kind}» no es un tipo de pendiente; se muestran todos.`,
   },
   states: { title: 'Entidades', heading: (n: number) => `Las ${n} entidades federativas` },
   compare: {
