@@ -6,14 +6,13 @@ import { createRoute, type OpenAPIHono } from '@hono/zod-openapi';
 import type { AppEnv } from '../app-env.js';
 import type { Db } from '../db/client.js';
 import { evidenceGaps, type Gap } from '../domain/gaps.js';
-import { today } from '../domain/status.js';
 import { GAP_KIND_VALUES, GAP_KINDS, type GapKind, type Lang } from '../domain/vocabulary.js';
 import { toCsv } from '../lib/csv.js';
 import { JSON_TYPE } from '../lib/http-cache.js';
 import { cachedBody } from './cached-body.js';
 import { jsonResponse } from './openapi.js';
 import { ErrorBody, GapsResponse, StatusQuery } from './schemas.js';
-import { federationOf, statusReport } from './status-routes.js';
+import { statusParams, statusReport } from './status-routes.js';
 
 /**
  * The jurisdictions of `federation` whose status at `asOf` has gaps in its evidence, each with its gaps, and how many
@@ -49,8 +48,7 @@ export function registerGapRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: jsonResponse(GapsResponse, 'The jurisdictions with gaps, each with its gaps and their evidence'), 422: jsonResponse(ErrorBody, 'No such federation') },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es', federation: asked } = c.req.valid('query');
-      const federation = await federationOf(c, asked);
+      const { asOf, lang, federation } = await statusParams(c, c.req.valid('query'));
       return cachedBody(c, `gaps|${asOf}|${lang}|${federation}`, JSON_TYPE, async () => JSON.stringify(await gapsReport(c.var.store.db, asOf, lang, federation))) as never;
     },
   );
@@ -62,8 +60,7 @@ export function registerGapRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: { content: { 'text/csv': { schema: { type: 'string' } } }, description: 'One row per gap' }, 422: jsonResponse(ErrorBody, 'No such federation') },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es', federation: asked } = c.req.valid('query');
-      const federation = await federationOf(c, asked);
+      const { asOf, lang, federation } = await statusParams(c, c.req.valid('query'));
       c.header('Content-Disposition', `attachment; filename="armoniza-gaps-${asOf}.csv"`);
       return cachedBody(c, `gaps.csv|${asOf}|${lang}|${federation}`, 'text/csv; charset=utf-8', async () => {
         const report = await gapsReport(c.var.store.db, asOf, lang, federation);

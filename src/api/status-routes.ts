@@ -37,9 +37,14 @@ export async function statusReport(db: AppEnv['Variables']['store']['db'], asOf:
   };
 }
 
-/** `?federation=` as asked, else the database's first federation ('' when it has none, which answers 404). */
-export async function federationOf(c: Context<AppEnv>, asked: string | undefined): Promise<string> {
+/** `?federation=` as asked, else the database's first federation ('' when it has none, which answers 422). */
+async function federationOf(c: Context<AppEnv>, asked: string | undefined): Promise<string> {
   return asked ?? (await defaultFederationId(c.var.store.db)) ?? '';
+}
+
+/** A status query (`StatusQuery`) with its defaults filled in: today, Spanish, the first federation. */
+export async function statusParams(c: Context<AppEnv>, query: { asOf?: string; lang?: Lang; federation?: string }) {
+  return { asOf: query.asOf ?? today(), lang: query.lang ?? 'es', federation: await federationOf(c, query.federation) };
 }
 
 export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
@@ -88,8 +93,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: jsonResponse(StatusResponse, 'Status of the federation and each entity') },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es', federation: asked } = c.req.valid('query');
-      const federation = await federationOf(c, asked);
+      const { asOf, lang, federation } = await statusParams(c, c.req.valid('query'));
       return cachedBody(c, `status|${asOf}|${lang}|${federation}`, JSON_TYPE, async () => JSON.stringify(await statusReport(c.var.store.db, asOf, lang, federation))) as never;
     },
   );
@@ -101,8 +105,7 @@ export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
       responses: { 200: { content: { 'text/csv': { schema: { type: 'string' } } }, description: 'One row per jurisdiction' } },
     }),
     async (c) => {
-      const { asOf = today(), lang = 'es', federation: asked } = c.req.valid('query');
-      const federation = await federationOf(c, asked);
+      const { asOf, lang, federation } = await statusParams(c, c.req.valid('query'));
       c.header('Content-Disposition', `attachment; filename="armoniza-status-${asOf}.csv"`);
       return cachedBody(c, `status.csv|${asOf}|${lang}|${federation}`, 'text/csv; charset=utf-8', async () => {
         const report = await statusReport(c.var.store.db, asOf, lang, federation);
