@@ -458,6 +458,9 @@ describe('compare', () => {
       const missing = body.slice(body.indexOf('class="missing-list"'));
       expect(missing).toMatch(/>Transitorio Primero<\/a>/);
       expect(missing).toMatch(/>Transitorio Primero \(DOF 19-01-2018\)<\/a>/);
+      // The article is there (modified): only the transitorios are missing, and they are folded apart.
+      expect(body).toContain('Every article of the model is present or modified; only transitorios are missing.');
+      expect(body).toMatch(/<details class="missing-transitory"><summary>2 transitorios of the model are missing<\/summary>/);
       expect(body).toContain('<del>protege</del>');
       expect(body).toContain('<ins>ampara</ins>');
       expect(body).not.toMatch(/<(ins|del)>\s*<\/\1>/);

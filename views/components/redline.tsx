@@ -42,9 +42,12 @@ export const anchorOf = (prefix: string, i: number) => `${prefix}-${i + 1}`;
  * unitName({ ref: '5 Bis', label: 'Artículo 5 Bis.-', text: '' }) // 'Artículo 5 Bis'
  */
 export function unitName(unit: Unit): string {
-  if (unit.ref.startsWith('Transitorio')) return unit.ref;
+  if (isTransitory(unit.ref)) return unit.ref;
   return bareLabel(unit.label) || unit.ref;
 }
+
+/** Whether a ref names a transitorio: the engine writes theirs "Transitorio <ordinal>[ (<decree>)]". */
+const isTransitory = (ref: string) => ref.startsWith('Transitorio');
 
 /**
  * A label without its trailing separator, as a heading names it.
@@ -241,18 +244,38 @@ export function Provisions({ result, modelUnits, billUnits, ctx, view }: { resul
   );
 }
 
+/**
+ * The model's missing provisions, as links to their place in the redline. Transitorios come apart, folded: they govern
+ * the entry into force of the decree that holds them, and a state law harmonized with the model does not reproduce
+ * them (so they start optional, `startsMandatory`), so they would bury the articles a draft leaves out.
+ */
 export function MissingList({ result, modelUnits, ctx }: { result: ResultView; modelUnits: Unit[]; ctx: PageCtx }) {
+  const { t } = ctx;
   const byRef = new Map(modelUnits.map((u) => [u.ref, u]));
   const missing = result.coverage.map((c, i) => ({ c, i })).filter(({ c }) => c.status === 'missing');
-  if (!missing.length) return <p class="muted">{ctx.t.compare.missingNone}</p>;
-  return (
+  if (!missing.length) return <p class="muted">{t.compare.missingNone}</p>;
+  const transitory = missing.filter(({ c }) => isTransitory(c.model));
+  const body = missing.filter(({ c }) => !isTransitory(c.model));
+  const list = (items: typeof missing) => (
     <ol class="missing-list">
-      {missing.map(({ c, i }) => (
+      {items.map(({ c, i }) => (
         <li>
           <a href={`#${anchorOf('m', i)}`}>{nameOf(byRef, c.model)}</a>
         </li>
       ))}
     </ol>
+  );
+  return (
+    <>
+      {body.length ? list(body) : <p class="muted">{t.compare.missingOnlyTransitory}</p>}
+      {transitory.length ? (
+        <details class="missing-transitory">
+          <summary>{t.compare.missingTransitory(transitory.length)}</summary>
+          <p class="help">{t.compare.transitoryWhy}</p>
+          {list(transitory)}
+        </details>
+      ) : null}
+    </>
   );
 }
 
