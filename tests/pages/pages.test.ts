@@ -240,6 +240,18 @@ describe('the research gaps page', () => {
     expect(badDate.body).toContain('is not a valid date');
   });
 
+  it('shows a state its own gaps under its evidence, and none where the evidence is complete', async () => {
+    const api = (await t.call('GET', '/api/gaps?lang=en')).body;
+    const agu = api.jurisdictions.find((j: { id: string }) => j.id === 'MX-AGU');
+    const { body } = await html('/states/MX-AGU?lang=en');
+    const note = body.slice(body.indexOf('<div class="gap-note">'), body.indexOf('</div>', body.indexOf('<div class="gap-note">')));
+    expect([...note.matchAll(/<li data-kind="([a-z-]+)">/g)].map((m) => m[1])).toEqual(agu.gaps.map((g: { kind: string }) => g.kind));
+    expect(note).toContain('find the date of a law');
+    expect(note).toContain('href="/gaps"');
+    expect(api.jurisdictions.some((j: { id: string }) => j.id === 'MX-CHP')).toBe(false);
+    expect((await html('/states/MX-CHP?lang=en')).body).not.toContain('gap-note');
+  });
+
   it('is in the navigation of every page', async () => {
     for (const path of ['/', '/states', '/compare']) expect((await html(`${path}?lang=en`)).body).toContain('<a href="/gaps">Gaps</a>');
   });

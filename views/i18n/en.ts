@@ -139,7 +139,7 @@ export const en: Dict = {
     entities: (n: number, total: number) => `${n} of ${total} jurisdictions have gaps`,
     what: {
       'unknown-status': 'No dated fact supports any status: find the date of a law, a reform, or a report that no law exists.',
-      'undated-fact': (status: string) => `Once dated, the fact below would make the status “${status}”: find its date in the official gazette.`,
+      'undated-fact': (status: string) => `Once dated, the fact on record without a date would make the status “${status}”: find its date in the official gazette.`,
       'imprecise-date': (precision: string) =>
         precision === 'before'
           ? 'The status counts from a day it is only known to come before: find the day itself.'
@@ -149,6 +149,7 @@ export const en: Dict = {
     downloads: 'This list as',
     filter: 'Show one kind of gap',
     showAll: 'show every gap',
+    everyState: 'Every state’s research gaps',
     badKind: (kind: string) => `“${kind}” is not a kind of gap; showing every gap.`,
   },
   states: { title: 'States', heading: (n: number) => `The ${n} federal entities` },

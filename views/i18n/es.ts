@@ -139,7 +139,7 @@ export const es = {
     entities: (n: number, total: number) => `${n} de ${total} jurisdicciones tienen pendientes`,
     what: {
       'unknown-status': 'Ningún hecho fechado respalda un estado: busque la fecha de una ley, de una reforma o de un informe de que no hay ley.',
-      'undated-fact': (status: string) => `Con fecha, el hecho de abajo llevaría el estado a «${status}»: busque su fecha en el periódico oficial.`,
+      'undated-fact': (status: string) => `Con fecha, el hecho registrado sin fecha llevaría el estado a «${status}»: busque su fecha en el periódico oficial.`,
       'imprecise-date': (precision: string) =>
         precision === 'before'
           ? 'El estado cuenta desde un día del que solo se sabe que es anterior: busque el día mismo.'
@@ -149,6 +149,7 @@ export const es = {
     downloads: 'Esta lista en',
     filter: 'Mostrar un tipo de pendiente',
     showAll: 'ver todos los pendientes',
+    everyState: 'Los pendientes de todas las entidades',
     badKind: (kind: string) => `«${kind}» no es un tipo de pendiente; se muestran todos.`,
   },
   states: { title: 'Entidades', heading: (n: number) => `Las ${n} entidades federativas` },

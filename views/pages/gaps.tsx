@@ -2,27 +2,12 @@
  * `/gaps`: what to research next. Each entity whose status has gaps in its evidence (`domain/gaps.ts`), what each gap
  * asks for, and the facts on record with their sources; the same list as CSV and JSON.
  */
-import type { Gap } from '../../src/domain/gaps.js';
 import type { GapsReport } from '../data.js';
-import { CONFIDENCES, GAP_KIND_VALUES, GAP_KINDS, STATUSES, type GapKind } from '../../src/domain/vocabulary.js';
+import { GAP_KIND_VALUES, GAP_KINDS, type GapKind } from '../../src/domain/vocabulary.js';
+import { whatToFind } from '../components/gaps.js';
 import { dayText, label } from '../i18n/index.js';
 import { Layout, withQuery, type PageCtx } from '../layout.js';
 import { EvidenceItem, StatusBadge } from '../components/facts.js';
-
-/** What the researcher is asked to find for one gap, in the page's language. */
-function whatToFind(gap: Gap, ctx: PageCtx): string {
-  const { what } = ctx.t.gaps;
-  switch (gap.kind) {
-    case 'unknown-status':
-      return what['unknown-status'];
-    case 'undated-fact':
-      return what['undated-fact'](label(STATUSES, gap.status, ctx.lang));
-    case 'imprecise-date':
-      return what['imprecise-date'](gap.precision);
-    case 'weak-evidence':
-      return what['weak-evidence'](label(CONFIDENCES, gap.confidence, ctx.lang).toLowerCase());
-  }
-}
 
 /**
  * `kind`: the list keeps only the entities with a gap of that kind (the summary cards link to each); the counts stay

@@ -9,6 +9,7 @@ import { Layout, type PageCtx } from '../layout.js';
 import type { StateData } from '../data.js';
 import type { MapGeometry } from '../map-geometry.js';
 import { MapCredit } from '../components/map.js';
+import { GapNote } from '../components/gaps.js';
 import { ChangeLog } from '../components/change-log.js';
 import { BillCard } from '../components/bill-card.js';
 import { EvidenceItem, StatusBadge, UndatedNote } from '../components/facts.js';
@@ -105,6 +106,7 @@ export function StatePage({ ctx, data, map, coverage }: { ctx: PageCtx; data: St
             <p class="muted">{label(STATUSES, now.status, lang)} — {t.table.noEvidence}</p>
           )}
           <UndatedNote undated={now.undated} ctx={ctx} />
+          <GapNote status={now} ctx={ctx} />
         </Section>
       </div>
 
