@@ -34,7 +34,7 @@ import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
 import { BillPage, versionNameOf } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
-import { ComparePage, CompareResultPage, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
+import { ComparePage, CompareResultPage, type ResultAccess, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
 import { GapsPage } from './pages/gaps.js';
 import { gapsReport } from '../src/api/gap-routes.js';
@@ -43,7 +43,7 @@ import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
 import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
-import { compareVersion, compareWithModel, diffTexts, getComparison, modelUnits, segmentCached, viewerOf } from '../src/analysis/comparisons.js';
+import { comparisonAccess, compareVersion, compareWithModel, diffTexts, getComparison, modelUnits, segmentCached, shareComparison, viewerOf } from '../src/analysis/comparisons.js';
 import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { invalidUtf8Field } from '../src/api/unicode.js';
 import { createModel, listModels } from '../src/db/models.js';
@@ -181,8 +181,8 @@ export function createPages(options: PagesOptions = {}) {
     const sort = c.req.query('sort');
     return { sort: SORT_KEYS.includes(sort as SortKey) ? (sort as SortKey) : 'name', dir: c.req.query('dir') === 'desc' ? 'desc' : 'asc' };
   };
-  const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string) =>
-    cache.html(c, ['404', ctx.lang, ctx.path, message ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} />), 404);
+  const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string, signIn?: string) =>
+    cache.html(c, ['404', ctx.lang, ctx.path, message ?? '', signIn ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} signIn={signIn} />), 404);
 
   const models = (c: Context<AppEnv>) =>
     c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date, sha256: m.sha256 })));
@@ -500,11 +500,39 @@ export function createPages(options: PagesOptions = {}) {
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const viewer = viewerOf(c.var.actor);
     const data = await comparisonData(c, id, viewer);
-    if (!data.value) return notFound(c, ctx, ctx.t.compare.notFound);
+    // Anonymous: the result may be an account's own, so say so and offer to sign in (to a signed-in reader it is not there).
+    if (!data.value) return viewer ? notFound(c, ctx, ctx.t.compare.notFound) : notFound(c, ctx, ctx.t.compare.notFoundOrPrivate, `/compare/${id}`);
     const permalink = `${new URL(c.req.url).origin}/compare/${id}`;
-    return cache.html(c, ['compare-result', ctx.lang, id, viewer ?? '', data.hash, view, permalink], () =>
-      documentHtml(<CompareResultPage ctx={ctx} stored={data.value!.stored} modelUnits={data.value!.modelUnits} view={view} permalink={permalink} />),
+    const page = (access: ResultAccess | undefined) => (
+      <CompareResultPage ctx={ctx} stored={data.value!.stored} modelUnits={data.value!.modelUnits} view={view} permalink={permalink} access={access} />
     );
+    // Its owner is told whether the link works for others, and may share a private result: that page carries the
+    // session's CSRF token, so it is rendered for this request only.
+    const actor = c.var.actor;
+    const access = actor ? await comparisonAccess(c.var.store.db, id) : undefined;
+    if (actor && access?.ownerId === actor.id) {
+      c.header('Cache-Control', 'private, no-store');
+      return c.html(documentHtml(page(access.shared ? { shared: true } : { shared: false, csrf: actor.via === 'session' ? (actor.csrf ?? '') : null })));
+    }
+    return cache.html(c, ['compare-result', ctx.lang, id, viewer ?? '', data.hash, view, permalink], () => documentHtml(page(undefined)));
+  });
+
+  pages.post('/compare/:id/share', csrf(), async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id');
+    const actor = c.var.actor;
+    // As POST /api/compare/:id/share answers: any signed-in account shares its own comparisons.
+    if (!actor) return c.html(documentHtml(<SignInPage ctx={ctx} next={`/compare/${encodeURIComponent(id)}`} />), 401);
+    const form = await c.req.parseBody().catch(() => ({}) as Record<string, unknown>);
+    // A signed-in browser echoes its session's CSRF token; a bearer token, which a browser never sends on its own, needs none.
+    if (actor.via === 'session' && form.csrf !== actor.csrf) return c.text(ctx.t.addModel.expired, 403);
+    try {
+      await shareComparison(c.var.store, id, actor.id);
+    } catch (e) {
+      if (e instanceof UserError && e.status === 404) return notFound(c, ctx, ctx.t.compare.notFound);
+      throw e;
+    }
+    return c.redirect(`/compare/${encodeURIComponent(id)}`, 303);
   });
 
   // The same stored comparison as a Word document with tracked changes (views/exports/redline-docx.ts).

@@ -168,6 +168,12 @@ export function coverageRows(stored: StoredComparison) {
   ];
 }
 
+/** Who owns a stored comparison (null: anonymous, readable by anyone) and whether its owner shared it. */
+export async function comparisonAccess(db: Db, id: string): Promise<{ ownerId: string | null; shared: boolean } | undefined> {
+  const [row] = await db.select({ ownerId: comparisons.ownerId, shared: comparisons.shared }).from(comparisons).where(eq(comparisons.key, id));
+  return row;
+}
+
 /** Makes a private comparison readable by anyone with its link; only its owner can. */
 export async function shareComparison(store: Store, id: string, ownerId: string) {
   const [row] = await store.db.select({ ownerId: comparisons.ownerId }).from(comparisons).where(eq(comparisons.key, id));

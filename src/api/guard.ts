@@ -16,6 +16,7 @@ export const ACCESS_RULES: { methods: string[] | '*'; path: RegExp; need: Need; 
   { methods: ['POST'], path: /^\/api\/session$/, need: 'anyone', why: 'signing in' },
   { methods: ['DELETE'], path: /^\/api\/session$/, need: 'signed-in', why: 'signing out' },
   { methods: '*', path: /^\/api\/tokens(\/[^/]+)?$/, need: 'signed-in', why: 'every account manages its own tokens' },
+  { methods: ['POST'], path: /^\/api\/compare\/[^/]+\/share$/, need: 'signed-in', why: 'every account shares its own comparisons' },
   { methods: '*', path: /^\/api\/users(\/|$)/, need: 'admin', why: 'accounts and roles' },
   { methods: ['DELETE'], path: /^\/api\/bills\/[^/]+$/, need: 'admin', why: 'tombstoning a bill' },
   { methods: ['POST'], path: /^\/api\/bills\/[^/]+\/restore$/, need: 'admin', why: 'restoring a bill' },

@@ -682,6 +682,57 @@ describe('adding a model text from the compare page', () => {
   });
 });
 
+describe("a signed-in account's comparison: private until its owner shares it from the page", () => {
+  const PASSWORD = 'a long enough password';
+  const TEXT = 'Artículo 1. Esta ley protege a las víctimas de trata de personas.';
+  const signIn = async (email: string, address: string) => {
+    const res = await app.request('/api/session', { method: 'POST', body: JSON.stringify({ email, password: PASSWORD }), headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address } });
+    return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrf: string }).csrf };
+  };
+  const share = (id: string, body: Record<string, string>, cookie?: string) =>
+    app.request(`http://localhost/compare/${id}/share?lang=en`, { method: 'POST', body: new URLSearchParams(body), headers: { Origin: 'http://localhost', ...(cookie ? { Cookie: cookie } : {}) } });
+
+  it('tells its owner the link works for no one else, refuses other sessions and anonymous posts, and shares on request', async () => {
+    await createUser(t.store, 'test', { email: 'owner@example.org', role: 'viewer', password: PASSWORD });
+    await createUser(t.store, 'test', { email: 'other@example.org', role: 'editor', password: PASSWORD });
+    const owner = await signIn('owner@example.org', '10.2.0.1');
+    const other = await signIn('other@example.org', '10.2.0.2');
+    const model = (await t.call('GET', '/api/models')).body[0].id;
+    const form = new FormData();
+    form.set('model', model);
+    form.set('text', TEXT);
+    form.set('label', 'Borrador privado');
+    const made = await app.request('http://localhost/compare?lang=en', { method: 'POST', body: form, headers: { Origin: 'http://localhost', Cookie: owner.cookie } });
+    expect(made.status).toBe(303);
+    const location = made.headers.get('location')!;
+    const id = location.split('/').pop()!;
+
+    const asOwner = await html(`${location}?lang=en`, { Cookie: owner.cookie });
+    expect(asOwner.body).toContain('Only your account can see this result');
+    expect(asOwner.body).toContain(`name="csrf" value="${owner.csrf}"`);
+    expect(asOwner.res.headers.get('cache-control')).toContain('no-store');
+    const anonymous = await html(`${location}?lang=en`);
+    expect(anonymous.res.status).toBe(404);
+    expect(anonymous.body).toContain('or it was made by a signed-in account');
+    expect(anonymous.body).toContain(`href="/signin?next=${encodeURIComponent(location)}"`);
+    expect((await html(`${location}?lang=en`, { Cookie: other.cookie })).res.status).toBe(404);
+
+    expect((await share(id, {})).status).toBe(401);
+    expect((await share(id, { csrf: other.csrf }, owner.cookie)).status).toBe(403);
+    expect((await share(id, { csrf: other.csrf }, other.cookie)).status).toBe(404);
+    expect((await html(`${location}?lang=en`)).res.status).toBe(404);
+
+    const shared = await share(id, { csrf: owner.csrf }, owner.cookie);
+    expect(shared.status).toBe(303);
+    expect(shared.headers.get('location')).toBe(location);
+    const now = await html(`${location}?lang=en`);
+    expect(now.res.status).toBe(200);
+    expect(now.body).toContain('Borrador privado');
+    expect(now.body).not.toContain('Only your account');
+    expect((await html(`${location}?lang=en`, { Cookie: owner.cookie })).body).toContain('Shared: anyone with the link can see this result.');
+  });
+});
+
 describe('the model page', () => {
   // A small law of our own: a book and two titles, an article with fracciones and reform notes, the original decree's
   // transitorios and a reform decree's.

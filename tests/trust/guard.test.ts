@@ -12,8 +12,8 @@ const OPEN: Record<string, string> = {
   'POST /api/session': 'signing in',
   'POST /compare': 'the compare page form; computes only',
 };
-/** Routes any signed-in account may use (a viewer too): its own session and tokens. */
-const SIGNED_IN = new Set(['DELETE /api/session', 'POST /api/tokens', 'DELETE /api/tokens/:id']);
+/** Routes any signed-in account may use (a viewer too): its own session, tokens and comparisons. */
+const SIGNED_IN = new Set(['DELETE /api/session', 'POST /api/tokens', 'DELETE /api/tokens/:id', 'POST /api/compare/:id/share', 'POST /compare/:id/share']);
 
 let t: NodeApp;
 let viewer: string;

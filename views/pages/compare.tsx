@@ -173,7 +173,26 @@ export interface StoredComparisonView {
   result: ResultView;
 }
 
-export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: { ctx: PageCtx; stored: StoredComparisonView; modelUnits: Unit[]; view: RedlineView; permalink: string }) {
+/**
+ * What the owner of a result is told about who can read it: a private one (with the session's CSRF token for its
+ * share form, or null for a bearer token), or one shared with anyone who has the link.
+ */
+export type ResultAccess = { shared: false; csrf: string | null } | { shared: true };
+
+function AccessNote({ ctx, id, access }: { ctx: PageCtx; id: string; access: ResultAccess }) {
+  const { t } = ctx;
+  if (access.shared) return <p class="notice access-note no-print">{t.compare.sharedNote}</p>;
+  return (
+    <form class="notice access-note no-print" method="post" action={`/compare/${encodeURIComponent(id)}/share`}>
+      <p>{t.compare.privateNote}</p>
+      {access.csrf !== null ? <input type="hidden" name="csrf" value={access.csrf} /> : null}
+      <button type="submit" class="button">{t.compare.share}</button>
+    </form>
+  );
+}
+
+export function CompareResultPage(props: { ctx: PageCtx; stored: StoredComparisonView; modelUnits: Unit[]; view: RedlineView; permalink: string; access?: ResultAccess }) {
+  const { ctx, stored, modelUnits, view, permalink, access } = props;
   const { t, lang } = ctx;
   const r = stored.result;
   const coarse = r.pairs.some((p) => p.coarse);
@@ -200,6 +219,7 @@ export function CompareResultPage({ ctx, stored, modelUnits, view, permalink }: 
             <input type="text" readonly value={permalink} class="permalink-input" />
           </label>
         </div>
+        {access ? <AccessNote ctx={ctx} id={stored.id} access={access} /> : null}
       </div>
       {r.warnings.length || coarse ? (
         <div class="notice">

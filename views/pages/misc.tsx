@@ -61,7 +61,8 @@ export function StatesPage({ ctx, data }: { ctx: PageCtx; data: StatusData }) {
   );
 }
 
-export function NotFoundPage({ ctx, message }: { ctx: PageCtx; message?: string }) {
+/** `signIn`: the path to come back to after signing in, where what was asked for may be private to an account. */
+export function NotFoundPage({ ctx, message, signIn }: { ctx: PageCtx; message?: string; signIn?: string }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.notFound.title} section="none">
@@ -69,8 +70,9 @@ export function NotFoundPage({ ctx, message }: { ctx: PageCtx; message?: string 
         <p class="eyebrow">404</p>
         <h1>{t.notFound.heading}</h1>
         {message ? <p class="lede">{message}</p> : null}
-        <p>
-          <a class="button" href="/">{t.notFound.back}</a>
+        <p class="result-actions">
+          {signIn ? <a class="button" href={`/signin?next=${encodeURIComponent(signIn)}`}>{t.signin.submit}</a> : null}
+          <a class={signIn ? 'button button-quiet' : 'button'} href="/">{t.notFound.back}</a>
         </p>
       </div>
     </Layout>
