@@ -45,6 +45,20 @@ describe('the worker entry point', () => {
     expect(body.jurisdictions.find((j: any) => j.id === 'MX-CHP').status).toBe('published');
   });
 
+  it('draws the map the dataset carries, read back from D1, and lists the research gaps', async () => {
+    const res = await worker.fetch('http://armoniza.test/?asOf=2012-06-14&lang=en', { headers: { Accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const page = await res.text();
+    const drawn = [...page.matchAll(/<path d="[^"]+" data-id="(MX-[A-Z]+)" data-status="([a-z-]+)"/g)];
+    expect(drawn).toHaveLength(mxSeed.map.shapes.length);
+    expect(drawn.find((m) => m[1] === 'MX-CHP')?.[2]).toBe('published');
+    expect(page).toContain(`<h1>${mxSeed.heading.en.replace("'", '&#39;')}</h1>`);
+    expect(page).toContain('@svg-maps/mexico, © Victor Cazanave</a>');
+    const gaps = await worker.fetch('http://armoniza.test/gaps?lang=en', { headers: { Accept: 'text/html' } });
+    expect(gaps.status).toBe(200);
+    expect(await gaps.text()).toContain('<li class="gap-entity" id="MX-AGU">');
+  });
+
   it('takes the admin token from the ARMONIZA_ADMIN_TOKEN secret', async () => {
     const post = (token: string) =>
       worker.fetch('http://armoniza.test/api/bills', { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' }, body: JSON.stringify(bill) });
