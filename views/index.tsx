@@ -15,6 +15,7 @@
  * Styles allow `'unsafe-inline'` because mermaid writes `<style>` and `style=""` into the SVG it draws.
  */
 import { Hono, type Context } from 'hono';
+import type { Child } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
@@ -34,8 +35,10 @@ import { EmbedPage, HomePage, LiveParts } from './pages/home.js';
 import { StatePage } from './pages/state.js';
 import { BillPage, versionNameOf } from './pages/bill.js';
 import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc.js';
-import { ComparePage, CompareResultPage, type ResultAccess, type AddModelState, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
+import { ComparePage, CompareResultPage, type ResultAccess, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
+import type { FormState } from './components/form.js';
+import type { ActionFormState, ActionFormValues, BillFormValues } from './components/record-forms.js';
 import { GapsPage } from './pages/gaps.js';
 import { gapsReport } from '../src/api/gap-routes.js';
 import { DOCX_TYPE, redlineDocx } from './exports/redline-docx.js';
@@ -48,9 +51,10 @@ import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { invalidUtf8Field } from '../src/api/unicode.js';
 import { createModel, listModels } from '../src/db/models.js';
 import { planFile } from '../src/db/files.js';
+import { addAction, createBill } from '../src/db/bill-writes.js';
 import { ROLE_RANK } from '../src/db/users.js';
 import { invalidFields } from '../src/api/errors.js';
-import { ModelFields, ModelText } from '../src/api/schemas.js';
+import { ModelFields, ModelText, NewAction, NewBill } from '../src/api/schemas.js';
 import { UserError } from '../src/lib/errors.js';
 
 export type { AssetLoader } from './assets.js';
@@ -145,13 +149,49 @@ function billData(c: Context<AppEnv>, id: string) {
 const formBodyLimit = () => bodyLimit({ maxSize: MAX_UPLOAD_BYTES + 6 * 1024 * 1024, onError: (c) => c.text('too large', 413) });
 
 /**
- * The "Add a model text" form's state for an editor (as POST /api/models asks), else null. A signed-in browser sends
- * its session's CSRF token back with the form; a bearer token, which a browser never sends on its own, needs none.
+ * An editor's form state (adding a model, recording an action or a bill, as the API's writes ask an editor), else
+ * null. A signed-in browser sends its session's CSRF token back with the form; a bearer token, which a browser never
+ * sends on its own, needs none.
  */
-function modelEditor(actor: Actor | null | undefined): AddModelState | null {
+function editorForm(actor: Actor | null | undefined): FormState<never> | null {
   if (!actor || ROLE_RANK[actor.role] < ROLE_RANK.editor) return null;
   return { csrf: actor.via === 'session' ? (actor.csrf ?? '') : null };
 }
+
+/**
+ * An editor's form post, read once: its fields, or why it is refused as the API refuses a write (401 without an
+ * account, 403 for one that is not an editor or for another session's form, 400 for a body that is not a form).
+ * Fields are read before the CSRF check, so a refused form is shown again as it was typed.
+ */
+async function editorPost(c: Context<AppEnv>, forbidden: string) {
+  const { t } = ctxOf(c);
+  const actor = c.var.actor;
+  const editor = editorForm(actor);
+  const refuse = (status: 400 | 401 | 403, error: string, field: (name: string) => string | undefined = () => undefined) => ({ refused: { status, error }, field, editor }) as const;
+  if (!actor) return refuse(401, forbidden);
+  if (!editor) return refuse(403, forbidden);
+  const read = await readForm(c);
+  if (!read.form) return refuse(400, read.badField ? t.compare.notUtf8(read.badField) : t.compare.needText);
+  if (editor.csrf !== null && read.field('csrf') !== editor.csrf) return refuse(403, t.addModel.expired, read.field);
+  return { refused: undefined, field: read.field, form: read.form, actor, editor } as const;
+}
+
+const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
+
+/** A page for one signed-in editor: it carries the session's CSRF token, so it is rendered for this request only. */
+function editorPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 404 | 422 = 200) {
+  c.header('Cache-Control', 'private, no-store');
+  return c.html(documentHtml(page), status);
+}
+
+/** A record form posted without an editor's account: the sign-in page, saying why, then back to `next`. */
+function signInToRecord(c: Context<AppEnv>, refused: { status: 400 | 401 | 403; error: string }, next: string) {
+  return c.html(documentHtml(<SignInPage ctx={ctxOf(c)} next={next} message={refused.error} />), refused.status);
+}
+
+/** The fields of the pages' record forms, as the API names them. */
+const ACTION_FIELDS = ['date', 'classification', 'description', 'source', 'confidence', 'notes'] as const;
+const BILL_FIELDS = ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes'] as const;
 
 /**
  * Builds the pages router; `src/app.ts` mounts it at `/` after the API.
@@ -164,7 +204,6 @@ export function createPages(options: PagesOptions = {}) {
   const cache = new PageCache(options.compress ?? false);
   const zippedAssets = new Lru<Promise<Uint8Array<ArrayBuffer>>>(300);
 
-  const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
   /** The federation the pages show, with its map; the pages that need it answer 404 in a database without one. */
   const site = (c: Context<AppEnv>) => c.var.reads.derive('site', () => loadSite(c.var.store.db));
   const status = (c: Context<AppEnv>, fed: SiteData, asOf: string, lang: Lang) =>
@@ -333,9 +372,32 @@ export function createPages(options: PagesOptions = {}) {
       ) : undefined;
     const fed = await site(c);
     const map = fed.value?.map ?? null;
+    const editor = editorForm(c.var.actor);
+    if (editor) return editorPage(c, <StatePage ctx={ctx} data={data.value} map={map} coverage={block} record={editor} />);
     return cache.html(c, ['state', ctx.lang, id, data.hash, fed.hash, list.hash, coverage?.hash ?? '', model?.id ?? ''], () =>
       documentHtml(<StatePage ctx={ctx} data={data.value!} map={map} coverage={block} />),
     );
+  });
+
+  pages.post('/states/:id/bills', csrf(), formBodyLimit(), async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id').toUpperCase();
+    const post = await editorPost(c, ctx.t.record.forbidden);
+    const { field, editor } = post;
+    const values: BillFormValues = Object.fromEntries(BILL_FIELDS.map((name) => [name, field(name)]));
+    if (!editor) return signInToRecord(c, post.refused!, `/states/${encodeURIComponent(id)}#add-bill`);
+    const data = await c.var.reads.derive(`state|${id}|${today()}`, () => loadState(c.var.store.db, id));
+    if (!data.value) return notFound(c, ctx, ctx.t.state.notFound);
+    const map = (await site(c)).value?.map ?? null;
+    const fail = (status: 400 | 403 | 422, error: string) => editorPage(c, <StatePage ctx={ctx} data={data.value!} map={map} record={{ ...editor, values, error }} />, status);
+    if (post.refused) return fail(post.refused.status as 400 | 403, post.refused.error);
+    // The API's own schema. A ticked box sends "yes", an unticked one nothing ("does not harmonize"); nothing else is a box's.
+    if (values.harmonizes !== undefined && values.harmonizes !== 'yes') return fail(400, `${ctx.t.record.error}: harmonizes: must be "yes" (ticked) or absent`);
+    const input = { ...values, jurisdiction: id, harmonizes: values.harmonizes === 'yes', identifier: values.identifier || null, notes: values.notes || null };
+    const parsed = NewBill.safeParse(input);
+    if (!parsed.success) return fail(400, `${ctx.t.record.error}: ${invalidFields(parsed.error, 'form').summary}`);
+    const bill = await createBill(c.var.store, post.actor.id, parsed.data);
+    return c.redirect(`/bills/${encodeURIComponent(bill)}#add-action`, 303);
   });
 
   pages.get('/bills/:id', async (c) => {
@@ -347,17 +409,43 @@ export function createPages(options: PagesOptions = {}) {
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const diff = await versionDiff(c, data.value.bill, pick);
-    return cache.html(c, ['bill', ctx.lang, id, data.hash, list.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () =>
-      documentHtml(
-        <BillPage
-          ctx={ctx}
-          data={data.value!}
-          models={list.value}
-          pick={pick}
-          redline={diff?.value ? <Provisions result={diff.value.result} modelUnits={diff.value.left} billUnits={diff.value.right} ctx={ctx} view={view} /> : undefined}
-        />,
-      ),
+    const page = (record?: ActionFormState) => (
+      <BillPage
+        ctx={ctx}
+        data={data.value!}
+        models={list.value}
+        pick={pick}
+        redline={diff?.value ? <Provisions result={diff.value.result} modelUnits={diff.value.left} billUnits={diff.value.right} ctx={ctx} view={view} /> : undefined}
+        record={record}
+      />
     );
+    const editor = editorForm(c.var.actor);
+    if (editor) return editorPage(c, page(editor));
+    return cache.html(c, ['bill', ctx.lang, id, data.hash, list.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () => documentHtml(page()));
+  });
+
+  pages.post('/bills/:id/actions', csrf(), formBodyLimit(), async (c) => {
+    const ctx = ctxOf(c);
+    const id = c.req.param('id');
+    const post = await editorPost(c, ctx.t.record.forbidden);
+    const { field, editor } = post;
+    const values: ActionFormValues = Object.fromEntries(ACTION_FIELDS.map((name) => [name, field(name)]));
+    if (!editor) return signInToRecord(c, post.refused!, `/bills/${encodeURIComponent(id)}#add-action`);
+    const data = await billData(c, id);
+    if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
+    const list = await models(c);
+    const fail = (status: 400 | 403 | 404 | 422, error: string) => editorPage(c, <BillPage ctx={ctx} data={data.value!} models={list.value} record={{ ...editor, values, error }} />, status);
+    if (post.refused) return fail(post.refused.status as 400 | 403, post.refused.error);
+    // The API's own schema: what was typed is stored as typed, an empty note is no note.
+    const parsed = NewAction.safeParse({ ...values, notes: values.notes || null });
+    if (!parsed.success) return fail(400, `${ctx.t.record.error}: ${invalidFields(parsed.error, 'form').summary}`);
+    try {
+      await addAction(c.var.store, post.actor.id, id, parsed.data);
+    } catch (e) {
+      if (e instanceof UserError) return fail(e.status === 404 || e.status === 410 ? 404 : 422, `${ctx.t.record.error}: ${e.message}`);
+      throw e;
+    }
+    return c.redirect(`/bills/${encodeURIComponent(id)}#actions`, 303);
   });
 
   // The redline between two versions as a Word document with tracked changes (views/exports/redline-docx.ts).
@@ -408,7 +496,7 @@ export function createPages(options: PagesOptions = {}) {
     const ctx = ctxOf(c);
     const list = await models(c);
     const chosen = c.req.query('model');
-    const editor = modelEditor(c.var.actor);
+    const editor = editorForm(c.var.actor);
     if (editor) {
       // The editor's form carries the session's CSRF token: rendered for this request only, never kept or shared.
       c.header('Cache-Control', 'private, no-store');
@@ -422,25 +510,19 @@ export function createPages(options: PagesOptions = {}) {
   pages.post('/compare/models', csrf(), formBodyLimit(), async (c) => {
     const ctx = ctxOf(c);
     const { t } = ctx;
-    const actor = c.var.actor;
-    const editor = modelEditor(actor);
-    let values: ModelFormValues = {};
+    const post = await editorPost(c, t.addModel.forbidden);
+    const { field, editor } = post;
+    const values: ModelFormValues = { title: field('title'), language: field('language'), source: field('source'), date: field('date'), text: field('text') };
     const fail = async (status: 400 | 401 | 403 | 413 | 415 | 422, error: string) => {
       const list = await models(c);
       c.header('Cache-Control', 'private, no-store');
       const page = editor ? <ComparePage ctx={ctx} models={list.value} addModel={{ ...editor, values, error }} /> : <ComparePage ctx={ctx} models={list.value} error={error} />;
       return c.html(documentHtml(page), status);
     };
-    // As the API answers a write: 401 without (valid) credentials, 403 for an account that is not an editor.
-    if (!actor) return fail(401, t.addModel.forbidden);
-    if (!editor) return fail(403, t.addModel.forbidden);
-    const read = await readForm(c);
-    if (!read.form) return fail(400, read.badField ? t.compare.notUtf8(read.badField) : t.compare.needText);
-    const { field } = read;
-    values = { title: field('title'), language: field('language'), source: field('source'), date: field('date'), text: field('text') };
-    if (editor.csrf !== null && field('csrf') !== editor.csrf) return fail(403, t.addModel.expired);
+    if (post.refused) return fail(post.refused.status, post.refused.error);
+    const { actor } = post;
     try {
-      const file = read.form.get('file');
+      const file = post.form.get('file');
       let upload: Awaited<ReturnType<typeof readUpload>> | undefined;
       if (file instanceof File && file.size > 0) {
         if (file.size > MAX_UPLOAD_BYTES) return fail(413, t.compare.fileTooBig);

@@ -282,6 +282,38 @@ describe.skipIf(!available)('pages in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it("an editor records a bill on a state's page and its publication on the bill's page; the map moves; both forms pass axe", async () => {
+    const PASSWORD = 'a long enough password';
+    await createUser(server.store, 'test', { email: 'registro@example.org', role: 'editor', password: PASSWORD });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    const { page, problems } = await watchedPage(context);
+    await page.goto(`${server.url}/signin?next=/states/MX-BCS`, { waitUntil: 'networkidle' });
+    await page.fill('#email', 'registro@example.org');
+    await page.fill('#password', PASSWORD);
+    await Promise.all([page.waitForURL(`${server.url}/states/MX-BCS`), page.click('#signin-form button[type=submit]')]);
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#bill-title', 'Ley para Prevenir la Trata de Personas de Baja California Sur (prueba)');
+    await page.selectOption('#bill-kind', 'law');
+    await page.check('#bill-harmonizes');
+    await page.fill('#bill-source', 'Boletín Oficial de BCS, núm. 10');
+    await page.selectOption('#bill-confidence', 'high');
+    await Promise.all([page.waitForURL(/\/bills\/b-[\w-]+#add-action$/), page.click('#add-bill button[type=submit]')]);
+    await page.waitForLoadState('networkidle');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.fill('#action-date', '2014-08-20');
+    await page.selectOption('#action-classification', 'publication');
+    await page.fill('#action-description', 'Publicada en el Boletín Oficial');
+    await page.fill('#action-source', 'Boletín Oficial de BCS, núm. 10, p. 3');
+    await page.selectOption('#action-confidence', 'high');
+    await Promise.all([page.waitForURL(/#actions$/), page.click('#add-action button[type=submit]')]);
+    expect(await page.locator('#actions tbody tr').count()).toBe(1);
+    await screenshot(page, 'bill-recorded-en');
+    expect((await apiStatuses('2015-01-01'))['MX-BCS']).toBe('harmonized');
+    expect(problems).toEqual([]);
+    await context.close();
+  });
+
   it('an editor signs in and adds a model text from the compare page, by upload, then compares with it', async () => {
     const PASSWORD = 'a long enough password';
     await createUser(server.store, 'test', { email: 'editora@example.org', role: 'editor', password: PASSWORD });

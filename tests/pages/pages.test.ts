@@ -733,6 +733,97 @@ describe("a signed-in account's comparison: private until its owner shares it fr
   });
 });
 
+describe("recording facts from the pages: a bill on a state's page, an action on a bill's page", () => {
+  const PASSWORD = 'a long enough password';
+  let editor: { cookie: string; csrf: string };
+  let viewer: { cookie: string; csrf: string };
+  const signIn = async (email: string, address: string) => {
+    const res = await app.request('/api/session', { method: 'POST', body: JSON.stringify({ email, password: PASSWORD }), headers: { 'Content-Type': 'application/json', 'X-Forwarded-For': address } });
+    return { cookie: res.headers.get('set-cookie')!.split(';')[0]!, csrf: ((await res.json()) as { csrf: string }).csrf };
+  };
+  beforeAll(async () => {
+    await createUser(t.store, 'test', { email: 'recorder@example.org', role: 'editor', password: PASSWORD });
+    await createUser(t.store, 'test', { email: 'reader@example.org', role: 'viewer', password: PASSWORD });
+    editor = await signIn('recorder@example.org', '10.3.0.1');
+    viewer = await signIn('reader@example.org', '10.3.0.2');
+  });
+  const post = (path: string, fields: Record<string, string>, cookie?: string) => {
+    const form = new FormData();
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    return app.request(`http://localhost${path}?lang=en`, { method: 'POST', body: form, headers: { Origin: 'http://localhost', ...(cookie ? { Cookie: cookie } : {}) } });
+  };
+  const count = (table: string) => (t.store.sqlite.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  const BILL = { title: ' Ley de prueba de Sonora ', identifier: 'Decreto 12', kind: 'law', harmonizes: 'yes', source: 'Boletín Oficial de Sonora, tomo 200', confidence: 'high', notes: '' };
+  const ACTION = { date: '2013-03', classification: 'publication', description: 'Publicada en el Boletín Oficial', source: 'Boletín Oficial de Sonora, tomo 200, núm. 5', confidence: 'medium', notes: 'Mes según la fuente.' };
+
+  it('shows the forms to editors only, with their session token, never from the page cache', async () => {
+    const asEditor = await html('/states/MX-SON?lang=en', { Cookie: editor.cookie });
+    expect(asEditor.body).toContain('id="add-bill"');
+    expect(asEditor.body).toContain(`name="csrf" value="${editor.csrf}"`);
+    expect(asEditor.res.headers.get('cache-control')).toContain('no-store');
+    for (const cookie of [undefined, viewer.cookie]) {
+      const page = await html('/states/MX-SON?lang=en', cookie ? { Cookie: cookie } : {});
+      expect(page.body).not.toContain('id="add-bill"');
+      expect(page.body).not.toContain(editor.csrf);
+    }
+    const bill = await html('/bills/mx-lgpsedmtp?lang=en', { Cookie: editor.cookie });
+    expect(bill.body).toContain('id="add-action"');
+    expect((await html('/bills/mx-lgpsedmtp?lang=en')).body).not.toContain('id="add-action"');
+  });
+
+  it("adds a bill as typed, then an action that moves the state's status, each with its source and confidence", async () => {
+    const made = await post('/states/MX-SON/bills', { csrf: editor.csrf, ...BILL }, editor.cookie);
+    expect(made.status).toBe(303);
+    const billId = made.headers.get('location')!.match(/^\/bills\/(b-[\w-]+)#add-action$/)![1]!;
+    const bill = (await t.call('GET', `/api/bills/${billId}`)).body;
+    expect(bill).toMatchObject({ jurisdictionId: 'MX-SON', title: BILL.title, identifier: 'Decreto 12', kind: 'law', harmonizes: true, confidence: 'high', notes: null });
+    expect(bill.source).toBe(BILL.source);
+
+    const before = (await t.call('GET', '/api/status?asOf=2013-06-01')).body.jurisdictions.find((j: { id: string }) => j.id === 'MX-SON');
+    const recorded = await post(`/bills/${billId}/actions`, { csrf: editor.csrf, ...ACTION }, editor.cookie);
+    expect(recorded.status).toBe(303);
+    expect(recorded.headers.get('location')).toBe(`/bills/${billId}#actions`);
+    const action = (await t.call('GET', `/api/bills/${billId}`)).body.actions[0];
+    expect(action).toMatchObject({ date: '2013-03', datePrecision: 'month', classification: 'publication', description: ACTION.description, source: ACTION.source, confidence: 'medium', notes: ACTION.notes });
+    const after = (await t.call('GET', '/api/status?asOf=2013-06-01')).body.jurisdictions.find((j: { id: string }) => j.id === 'MX-SON');
+    expect(before.status).not.toBe('harmonized');
+    expect(after).toMatchObject({ status: 'harmonized', since: '2013-04-01' });
+    expect((await html(`/bills/${billId}?lang=en`)).body).toContain(ACTION.description);
+  });
+
+  it('refuses a bad field naming it, keeps what was typed, and writes nothing', async () => {
+    const [bills, actions, audit] = [count('bills'), count('actions'), count('audit_log')];
+    const badDate = await post('/bills/mx-lgpsedmtp/actions', { csrf: editor.csrf, ...ACTION, date: '2013-02-30' }, editor.cookie);
+    expect(badDate.status).toBe(400);
+    const body = await badDate.text();
+    expect(body).toMatch(/id="add-action-error"[^>]*>Nothing was recorded: date: /);
+    expect(body).toContain('value="2013-02-30"');
+    expect(body).toContain(`value="${ACTION.source}"`);
+    const noConfidence = await post('/states/MX-SON/bills', { csrf: editor.csrf, ...BILL, confidence: '' }, editor.cookie);
+    expect(noConfidence.status).toBe(400);
+    expect(await noConfidence.text()).toMatch(/Nothing was recorded: confidence: /);
+    expect((await post('/bills/no-such-bill/actions', { csrf: editor.csrf, ...ACTION }, editor.cookie)).status).toBe(404);
+    expect((await post('/states/XX-NONE/bills', { csrf: editor.csrf, ...BILL }, editor.cookie)).status).toBe(404);
+    expect([count('bills'), count('actions'), count('audit_log')]).toEqual([bills, actions, audit]);
+  });
+
+  it("answers as the API: 401 with the sign-in page without an account, 403 for a viewer or another session's form", async () => {
+    const [bills, actions] = [count('bills'), count('actions')];
+    const anonymous = await post('/bills/mx-lgpsedmtp/actions', ACTION);
+    expect(anonymous.status).toBe(401);
+    const page = await anonymous.text();
+    expect(page).toContain('id="signin-form"');
+    expect(page).toContain('Recording facts needs an editor account');
+    expect((await post('/states/MX-SON/bills', { csrf: viewer.csrf, ...BILL }, viewer.cookie)).status).toBe(403);
+    const stale = await post('/bills/mx-lgpsedmtp/actions', { csrf: 'another session', ...ACTION }, editor.cookie);
+    expect(stale.status).toBe(403);
+    expect(await stale.text()).toContain('This form belongs to another session');
+    const cross = await app.request('http://localhost/states/MX-SON/bills', { method: 'POST', body: new URLSearchParams({ csrf: editor.csrf, ...BILL }), headers: { Origin: 'https://evil.example', Cookie: editor.cookie } });
+    expect(cross.status).toBe(403);
+    expect([count('bills'), count('actions')]).toEqual([bills, actions]);
+  });
+});
+
 describe('the model page', () => {
   // A small law of our own: a book and two titles, an article with fracciones and reform notes, the original decree's
   // transitorios and a reform decree's.

@@ -11,6 +11,7 @@ import { createApp } from '../../src/app.js';
 import { MAX_UPLOAD_BYTES } from '../../src/api/upload-routes.js';
 import { createUser } from '../../src/db/users.js';
 import { parsePartialDate } from '../../src/domain/partial-date.js';
+import { ACTION_CLASSIFICATION_VALUES, BILL_KIND_VALUES, CONFIDENCE_VALUES } from '../../src/domain/vocabulary.js';
 import { sha256Hex } from '../../src/lib/hash.js';
 import { LONE_SURROGATES, SQL_STRINGS, UNICODE_EDGES, XSS_PAYLOADS, XSS_URLS } from './hostile-strings.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from './node-app.js';
@@ -265,8 +266,10 @@ function paramArb(spec: RouteSpec, name: string): fc.Arbitrary<string> {
   const p = spec.path;
   const list = p === '/api/bills/:id/amendments'
     ? [...new Set(pool.versions.map((v) => billOf.get(v)!))] // bills with versions, so versionId can match
-    : /^\/api\/bills\/:/.test(p)
+    : /^(\/api)?\/bills\/:/.test(p)
     ? pool.bills
+    : p === '/states/:id/bills'
+    ? pool.jurisdictions
     : /^\/api\/amendments\//.test(p)
       ? pool.amendments
       : /^\/api\/models\//.test(p)
@@ -297,32 +300,58 @@ const uploadFile = fc.record({
 const PAGE_FORMS: Record<string, string[]> = {
   '/compare': ['model', 'label', 'text', 'file'],
   '/compare/models': ['title', 'language', 'source', 'date', 'text', 'file', 'csrf'],
+  '/bills/:id/actions': ['date', 'classification', 'description', 'source', 'confidence', 'notes', 'csrf'],
+  '/states/:id/bills': ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes', 'csrf'],
 };
+/** The forms that record a fact: every field required but notes, so half the time the generator fills them all once. */
+const RECORD_FORMS = new Set(['/bills/:id/actions', '/states/:id/bills']);
+
+/** A value for a page form's field, valid most of the time, by what its name says. */
+function formValue(name: string): fc.Arbitrary<unknown> {
+  const mostly = (valid: fc.Arbitrary<string>) => fc.oneof({ weight: 4, arbitrary: valid }, { weight: 1, arbitrary: oddString });
+  switch (name) {
+    case 'file':
+      return fc.oneof({ weight: 5, arbitrary: uploadFile }, { weight: 1, arbitrary: oddString });
+    case 'model':
+      return idFrom(pool.models);
+    case 'text':
+      return HINTS.text!;
+    case 'date':
+      return fc.oneof(dateArb, oddString);
+    case 'language':
+      return mostly(fc.constantFrom('es', 'en'));
+    case 'title':
+    case 'source':
+      return fc.oneof({ weight: 2, arbitrary: fc.constantFrom('Ley modelo', 'Gaceta Oficial, p. 3') }, { weight: 1, arbitrary: oddString });
+    case 'classification':
+      return mostly(fc.constantFrom(...ACTION_CLASSIFICATION_VALUES));
+    case 'kind':
+      return mostly(fc.constantFrom(...BILL_KIND_VALUES));
+    case 'confidence':
+      return mostly(fc.constantFrom(...CONFIDENCE_VALUES));
+    case 'harmonizes':
+      return mostly(fc.constantFrom('yes', ''));
+    case 'description':
+    case 'identifier':
+    case 'notes':
+      return fc.oneof({ weight: 2, arbitrary: fc.constantFrom('Publicada en el periódico oficial', 'Decreto 12', '') }, { weight: 1, arbitrary: oddString });
+    default:
+      return oddString;
+  }
+}
 
 function multipartArb(spec: RouteSpec): fc.Arbitrary<Pick<Req, 'kind' | 'form' | 'origin'>> {
   const names = spec.path === '/api/uploads' ? ['file'] : (PAGE_FORMS[spec.path] ?? PAGE_FORMS['/compare']!);
+  type Entry = Req['form'] extends (infer E)[] | undefined ? E : never;
   const entry = fc.oneof(
     { weight: 4, arbitrary: fc.constantFrom(...names) },
     { weight: 1, arbitrary: fc.oneof(fc.constantFrom('__proto__', 'constructor', 'archivo', ''), oddString) },
-  ).chain((n) =>
-    (n === 'file'
-      ? fc.oneof({ weight: 5, arbitrary: uploadFile }, { weight: 1, arbitrary: oddString })
-      : n === 'model'
-        ? idFrom(pool.models)
-        : n === 'text'
-          ? HINTS.text!
-          : n === 'date'
-            ? fc.oneof(dateArb, oddString)
-            : n === 'language'
-              ? fc.oneof({ weight: 4, arbitrary: fc.constantFrom('es', 'en') }, { weight: 1, arbitrary: oddString })
-              : n === 'title' || n === 'source'
-                ? fc.oneof({ weight: 2, arbitrary: fc.constantFrom('Ley modelo', 'Gaceta Oficial, p. 3') }, { weight: 1, arbitrary: oddString })
-                : oddString
-    ).map((v) => [n, v] as Req['form'] extends (infer E)[] | undefined ? E : never),
-  );
+  ).chain((n) => formValue(n).map((v) => [n, v] as Entry));
+  const some = fc.array(entry, { maxLength: 5 });
+  const whole = fc.tuple(...names.filter((n) => n !== 'csrf').map((n) => formValue(n).map((v) => [n, v] as Entry)));
   return fc.record({
     kind: fc.constant('multipart' as const),
-    form: fc.array(entry, { maxLength: 5 }).map((a) => a.filter((e) => e[0] !== 'text' || typeof e[1] === 'string')) as fc.Arbitrary<Req['form']>,
+    form: (RECORD_FORMS.has(spec.path) ? fc.oneof(some, whole) : some).map((a) => a.filter((e) => e[0] !== 'text' || typeof e[1] === 'string')) as fc.Arbitrary<Req['form']>,
     origin: fc.constantFrom('http://localhost', 'http://localhost', 'http://localhost', 'https://evil.example', undefined as unknown as string),
   });
 }
@@ -421,6 +450,18 @@ function expectDelta(before: Snapshot, after: Snapshot, expected: Record<string,
       expect(d, `${what}: rows added to ${table}`).toBeLessThanOrEqual(e[1]);
     } else expect(d, `${what}: rows added to ${table}`).toBe(e);
   }
+}
+
+/**
+ * A text field of a page form as the server receives it: the first of its name (FormData.get), as Unicode scalar
+ * values, its line breaks as CR LF, as multipart carries them, and without a leading U+FEFF, which the platform's
+ * multipart reader drops as TextDecoder drops a byte-order mark; undefined when absent or a file.
+ */
+function formField(req: Req) {
+  return (name: string): string | undefined => {
+    const value = req.form!.find(([n]) => n === name)?.[1];
+    return typeof value === 'string' ? asScalarValues(value).replace(/\r\n|\r|\n/g, '\r\n').replace(/^\ufeff/, '') : undefined;
+  };
 }
 
 /** A string as Unicode scalar values, as FormData keeps a field: each lone surrogate becomes U+FFFD. */
@@ -568,6 +609,30 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
   async 'POST /compare'({ res, before, after, what }) {
     expectDelta(before, after, { comparisons: [0, 1] }, what);
     expect(res.headers.get('location') ?? '', what).toMatch(/^\/compare\/[0-9a-f]{64}$/);
+  },
+  async 'POST /bills/:id/actions'({ req, res, before, after, what }) {
+    expectDelta(before, after, { actions: 1, audit_log: 1, sources: [0, 1] }, what);
+    const id = req.params.id!;
+    expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#actions`);
+    const created = (await get(`/api/bills/${encodeURIComponent(id)}/history`)).at(-1);
+    expect(created, what).toMatchObject({ action: 'create', entity: 'actions' });
+    const action = (await get(`/api/bills/${encodeURIComponent(id)}`)).actions.find((a: any) => a.id === created.entityId);
+    const sent = formField(req);
+    expect(action, what).toMatchObject({
+      date: presentDate(sent('date')!), classification: sent('classification'), description: sent('description'),
+      source: sent('source'), confidence: sent('confidence'), notes: sent('notes') || null,
+    });
+  },
+  async 'POST /states/:id/bills'({ req, res, before, after, what }) {
+    expectDelta(before, after, { bills: 1, audit_log: 1, sources: [0, 1] }, what);
+    const id = (res.headers.get('location') ?? '').match(/^\/bills\/(b-[\w-]+)#add-action$/)?.[1];
+    expect(id, `${what}: redirected to the new bill's page`).toBeTruthy();
+    const sent = formField(req);
+    expect(await get(`/api/bills/${id}`), what).toMatchObject({
+      jurisdictionId: req.params.id!.toUpperCase(), title: sent('title'), identifier: sent('identifier') || null, kind: sent('kind'),
+      harmonizes: sent('harmonizes') === 'yes', source: sent('source'), confidence: sent('confidence'), notes: sent('notes') || null,
+    });
+    pool.bills.push(id!);
   },
   async 'POST /compare/models'({ req, res, before, after, what }) {
     // An uploaded original is kept with the model, in the same step (its audit entry too).

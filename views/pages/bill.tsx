@@ -10,6 +10,7 @@ import type { BillData } from '../data.js';
 import { ActionsTable, BillMeta } from '../components/bill-card.js';
 import { FactDate, Notes, SourceCite } from '../components/facts.js';
 import { Timeline, eventsFromActions } from '../components/timeline.js';
+import { AddActionForm, type ActionFormState } from '../components/record-forms.js';
 import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
 import type { ModelOption } from './compare.js';
@@ -25,7 +26,9 @@ export function versionNameOf(bill: BillData['bill'], id: string | null, lang: L
   return v ? `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})` : (id ?? '');
 }
 
-export function BillPage({ ctx, data, models, pick, redline }: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child }) {
+/** `record`: an editor's form to record an action (shown to editors only). */
+export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child; record?: ActionFormState }) {
+  const { ctx, data, models, pick, redline, record } = props;
   const { t, lang } = ctx;
   const { bill, place } = data;
   const placeName = place ? (lang === 'es' ? place.nameEs : place.nameEn) : bill.jurisdictionId;
@@ -48,6 +51,7 @@ export function BillPage({ ctx, data, models, pick, redline }: { ctx: PageCtx; d
 
       <Section id="actions" title={t.bill.actions}>
         <ActionsTable bill={bill} ctx={ctx} />
+        {record ? <AddActionForm ctx={ctx} billId={bill.id} state={record} /> : null}
       </Section>
 
       <Section id="versions" title={t.bill.versions}>

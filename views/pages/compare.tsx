@@ -8,6 +8,7 @@ import { warningText } from '../i18n/engine-warnings.js';
 import { Layout, withQuery, type PageCtx } from '../layout.js';
 import { AddedList, MissingList, Provisions, SummaryCards, type RedlineView, type ResultView, type Unit } from '../components/redline.js';
 import { Breadcrumbs, Section } from './state.js';
+import { CsrfField, FileField, TextField, type FormState } from '../components/form.js';
 
 export interface ModelOption {
   id: string;
@@ -36,13 +37,8 @@ export interface ModelFormValues {
  * The "Add a model text" form, for editors: `csrf` is the session's token (null for a bearer token, which a browser
  * never sends on its own), `error` the reason the last sending was refused.
  */
-export interface AddModelState {
-  csrf: string | null;
-  values?: ModelFormValues;
-  error?: string;
-}
+export type AddModelState = FormState<ModelFormValues>;
 
-export const UPLOAD_ACCEPT = '.pdf,.docx,.txt,.md,.markdown,.html,.htm,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/plain';
 
 /**
  * `addModel` is the editor's form (omitted for a visitor who may not add models, who is told how to sign in when there
@@ -116,7 +112,7 @@ function AddModelForm({ ctx, state }: { ctx: PageCtx; state: AddModelState }) {
         <p class="alert" role="alert" id="add-model-error">{state.error}</p>
       ) : null}
       <form class="compare-form" method="post" action={withQuery(ctx, {}, '/compare/models')} enctype="multipart/form-data">
-        {state.csrf ? <input type="hidden" name="csrf" value={state.csrf} /> : null}
+        <CsrfField csrf={state.csrf} />
         <TextField id="model-title" name="title" label={t.addModel.title} help={t.addModel.titleHelp} value={v.title} maxlength={500} required />
         <div>
           <label for="model-language">{t.addModel.language}</label>
@@ -141,29 +137,6 @@ function AddModelForm({ ctx, state }: { ctx: PageCtx; state: AddModelState }) {
   );
 }
 
-// A one-line text field with its label and a help line (which the input names as its description).
-function TextField(props: { id: string; name: string; label: string; help: string; value?: string; maxlength: number; required?: boolean }) {
-  const { id, name, label, help, value, maxlength, required } = props;
-  return (
-    <div>
-      <label for={id}>{label}</label>
-      <p class="help" id={`${id}-help`}>{help}</p>
-      <input type="text" id={id} name={name} required={required} maxlength={maxlength} value={value ?? ''} aria-describedby={`${id}-help`} class="text-input" />
-    </div>
-  );
-}
-
-// A file field (PDF, DOCX, text) with its label and a help line.
-function FileField({ id, label, help }: { id: string; label: string; help: string }) {
-  return (
-    <div>
-      <label for={id}>{label}</label>
-      <p class="help" id={`${id}-help`}>{help}</p>
-      <input type="file" id={id} name="file" accept={UPLOAD_ACCEPT} aria-describedby={`${id}-help`} />
-    </div>
-  );
-}
-
 export interface StoredComparisonView {
   id: string;
   createdAt: string;
@@ -185,7 +158,7 @@ function AccessNote({ ctx, id, access }: { ctx: PageCtx; id: string; access: Res
   return (
     <form class="notice access-note no-print" method="post" action={`/compare/${encodeURIComponent(id)}/share`}>
       <p>{t.compare.privateNote}</p>
-      {access.csrf !== null ? <input type="hidden" name="csrf" value={access.csrf} /> : null}
+      <CsrfField csrf={access.csrf} />
       <button type="submit" class="button">{t.compare.share}</button>
     </form>
   );

@@ -83,13 +83,15 @@ export function NotFoundPage({ ctx, message, signIn }: { ctx: PageCtx; message?:
  * Sign in (to a private instance, or to keep one's comparisons private): the form posts JSON to `POST /api/session`
  * through `signin.js` — the same sign-in as the API, with its rate limits — then goes on to `next`.
  */
-export function SignInPage({ ctx, next, required = false }: { ctx: PageCtx; next: string; required?: boolean }) {
+/** `message`: why signing in is asked for (a private instance says so by `required`). */
+export function SignInPage({ ctx, next, required = false, message }: { ctx: PageCtx; next: string; required?: boolean; message?: string }) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.signin.title} section="none" scripts={['signin.js']}>
       <div class="page-head">
         <h1>{t.signin.heading}</h1>
         {required ? <p class="lede">{t.signin.required}</p> : null}
+        {message ? <p class="alert" role="alert">{message}</p> : null}
       </div>
       <form class="signin-form compare-form" id="signin-form" method="post" action="/api/session" data-next={next} data-failed={t.signin.failed} data-nojs={t.signin.needsJs}>
         <div>

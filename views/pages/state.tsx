@@ -10,6 +10,7 @@ import type { StateData } from '../data.js';
 import type { MapGeometry } from '../map-geometry.js';
 import { MapCredit } from '../components/map.js';
 import { GapNote } from '../components/gaps.js';
+import { AddBillForm, type BillFormState } from '../components/record-forms.js';
 import { ChangeLog } from '../components/change-log.js';
 import { BillCard } from '../components/bill-card.js';
 import { EvidenceItem, StatusBadge, UndatedNote } from '../components/facts.js';
@@ -36,7 +37,8 @@ export function Section({ id, title, children }: { id: string; title: string; ch
   );
 }
 
-export function StatePage({ ctx, data, map, coverage }: { ctx: PageCtx; data: StateData; map: MapGeometry | null; coverage?: Child }) {
+/** `record`: an editor's form to add a bill (shown to editors only). */
+export function StatePage({ ctx, data, map, coverage, record }: { ctx: PageCtx; data: StateData; map: MapGeometry | null; coverage?: Child; record?: BillFormState }) {
   const { t, lang } = ctx;
   const { place, parent, now, history, bills } = data;
   const name = lang === 'es' ? place.nameEs : place.nameEn;
@@ -116,6 +118,7 @@ export function StatePage({ ctx, data, map, coverage }: { ctx: PageCtx; data: St
 
       <Section id="bills" title={t.state.bills}>
         {bills.length ? bills.map((b) => <BillCard bill={b} ctx={ctx} federal={place.kind === 'federation'} />) : <p class="muted">{t.state.billsEmpty}</p>}
+        {record ? <AddBillForm ctx={ctx} jurisdictionId={place.id} state={record} /> : null}
       </Section>
 
       <Section id="coverage" title={t.state.coverage}>

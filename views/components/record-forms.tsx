@@ -1,0 +1,95 @@
+/**
+ * The forms with which a signed-in editor records facts from the pages, as the API records them: a dated action on a
+ * bill's page (`POST /bills/:id/actions`, as `POST /api/bills/:id/actions`) and a new bill on a state's page
+ * (`POST /states/:id/bills`, as `POST /api/bills`). Every fact asks for its source and its confidence.
+ */
+import type { Child } from 'hono/jsx';
+import { ACTION_CLASSIFICATIONS, BILL_KINDS, CONFIDENCES } from '../../src/domain/vocabulary.js';
+import { withQuery, type PageCtx } from '../layout.js';
+import { CsrfField, TextArea, TextField, VocabularySelect, type FormState } from './form.js';
+
+export interface ActionFormValues {
+  date?: string;
+  classification?: string;
+  description?: string;
+  source?: string;
+  confidence?: string;
+  notes?: string;
+}
+
+export interface BillFormValues {
+  title?: string;
+  identifier?: string;
+  kind?: string;
+  harmonizes?: string;
+  source?: string;
+  confidence?: string;
+  notes?: string;
+}
+
+export type ActionFormState = FormState<ActionFormValues>;
+export type BillFormState = FormState<BillFormValues>;
+
+/** A record form: its heading, what it records, the error of a refused post, and its fields with a submit button. */
+function RecordForm(props: { ctx: PageCtx; id: string; heading: string; lede: string; action: string; state: FormState<unknown>; submit: string; children: Child }) {
+  const { ctx, id, heading, lede, action, state, submit, children } = props;
+  return (
+    <section class="record-form" id={id} aria-labelledby={`${id}-heading`}>
+      <h2 id={`${id}-heading`}>{heading}</h2>
+      <p class="help">{lede}</p>
+      {state.error ? (
+        <p class="alert" role="alert" id={`${id}-error`}>{state.error}</p>
+      ) : null}
+      <form class="compare-form" method="post" action={withQuery(ctx, {}, action)} enctype="multipart/form-data">
+        <CsrfField csrf={state.csrf} />
+        {children}
+        <div class="compare-actions">
+          <button type="submit" class="button">{submit}</button>
+        </div>
+      </form>
+    </section>
+  );
+}
+
+export function AddActionForm({ ctx, billId, state }: { ctx: PageCtx; billId: string; state: ActionFormState }) {
+  const { t, lang } = ctx;
+  const v = state.values ?? {};
+  return (
+    <RecordForm ctx={ctx} id="add-action" heading={t.record.actionHeading} lede={t.record.actionLede} action={`/bills/${encodeURIComponent(billId)}/actions`} state={state} submit={t.record.actionSubmit}>
+      <TextField id="action-date" name="date" label={t.record.date} help={t.record.dateHelp} value={v.date} maxlength={40} required />
+      <VocabularySelect id="action-classification" name="classification" label={t.record.classification} help={t.record.classificationHelp} table={ACTION_CLASSIFICATIONS} lang={lang} value={v.classification} placeholder={t.record.choose} />
+      <TextField id="action-description" name="description" label={t.record.description} help={t.record.descriptionHelp} value={v.description} maxlength={5000} required />
+      <SourceAndConfidence ctx={ctx} prefix="action" values={v} />
+    </RecordForm>
+  );
+}
+
+export function AddBillForm({ ctx, jurisdictionId, state }: { ctx: PageCtx; jurisdictionId: string; state: BillFormState }) {
+  const { t, lang } = ctx;
+  const v = state.values ?? {};
+  return (
+    <RecordForm ctx={ctx} id="add-bill" heading={t.record.billHeading} lede={t.record.billLede} action={`/states/${encodeURIComponent(jurisdictionId)}/bills`} state={state} submit={t.record.billSubmit}>
+      <TextField id="bill-title" name="title" label={t.record.title} help={t.record.titleHelp} value={v.title} maxlength={2000} required />
+      <TextField id="bill-identifier" name="identifier" label={t.record.identifier} help={t.record.identifierHelp} value={v.identifier} maxlength={200} />
+      <VocabularySelect id="bill-kind" name="kind" label={t.record.kind} help={t.record.kindHelp} table={BILL_KINDS} lang={lang} value={v.kind} placeholder={t.record.choose} />
+      <div class="checkbox-field">
+        <input type="checkbox" id="bill-harmonizes" name="harmonizes" value="yes" checked={v.harmonizes === 'yes'} aria-describedby="bill-harmonizes-help" />
+        <label for="bill-harmonizes">{t.record.harmonizes}</label>
+        <p class="help" id="bill-harmonizes-help">{t.record.harmonizesHelp}</p>
+      </div>
+      <SourceAndConfidence ctx={ctx} prefix="bill" values={v} />
+    </RecordForm>
+  );
+}
+
+/** What every recorded fact carries: where it comes from, how sure that source is, and notes. */
+function SourceAndConfidence({ ctx, prefix, values }: { ctx: PageCtx; prefix: string; values: { source?: string; confidence?: string; notes?: string } }) {
+  const { t, lang } = ctx;
+  return (
+    <>
+      <TextField id={`${prefix}-source`} name="source" label={t.record.source} help={t.record.sourceHelp} value={values.source} maxlength={2000} required />
+      <VocabularySelect id={`${prefix}-confidence`} name="confidence" label={t.record.confidence} help={t.record.confidenceHelp} table={CONFIDENCES} lang={lang} value={values.confidence} placeholder={t.record.choose} />
+      <TextArea id={`${prefix}-notes`} name="notes" label={t.record.notes} help={t.record.notesHelp} value={values.notes} />
+    </>
+  );
+}
