@@ -48,7 +48,7 @@ import { CoverageBlock, latestVersion } from './components/coverage.js';
 import { getVersion } from '../src/db/bills.js';
 import { comparisonAccess, compareVersion, compareWithModel, diffTexts, getComparison, modelUnits, segmentCached, shareComparison, viewerOf } from '../src/analysis/comparisons.js';
 import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
-import { invalidUtf8Field } from '../src/api/unicode.js';
+import { multipartText } from '../src/api/unicode.js';
 import { createModel, listModels } from '../src/db/models.js';
 import { planFile } from '../src/db/files.js';
 import { addAction, createBill } from '../src/db/bill-writes.js';
@@ -85,23 +85,26 @@ const pageHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAncest
 const embedHeaders = secureHeaders({ contentSecurityPolicy: { ...CSP, frameAncestors: ['*'] }, xFrameOptions: false, referrerPolicy: 'strict-origin-when-cross-origin', crossOriginResourcePolicy: 'cross-origin' });
 
 /**
- * A multipart form, read once as bytes: a text field that is not valid UTF-8 is refused (its name is returned), not
- * decoded into U+FFFD (unicode.ts). Neither form nor field: the body is not a form.
+ * A form, read once as bytes. A multipart form's text fields are read as sent (unicode.ts): one that is not valid
+ * UTF-8 is refused (its name is returned), not decoded into U+FFFD, and a leading U+FEFF is kept. Neither form nor
+ * field: the body is not a form.
  */
 async function readForm(c: Context<AppEnv>): Promise<{ form: FormData; field: (name: string) => string | undefined } | { form?: undefined; badField: string | null }> {
   let form: FormData;
+  let text: ReturnType<typeof multipartText>;
   try {
     const contentType = c.req.header('Content-Type') ?? '';
     const body = new Uint8Array(await c.req.arrayBuffer());
-    const badField = invalidUtf8Field(body, contentType);
-    if (badField !== null) return { badField };
+    text = multipartText(body, contentType);
+    if (text && 'badField' in text) return { badField: text.badField };
     form = await new Response(body, { headers: { 'Content-Type': contentType } }).formData();
   } catch {
     return { badField: null };
   }
+  const exact = text && 'fields' in text ? text.fields : undefined;
   const field = (name: string) => {
     const v = form.get(name);
-    return typeof v === 'string' ? v : undefined;
+    return typeof v === 'string' ? (exact?.get(name) ?? v) : undefined;
   };
   return { form, field };
 }

@@ -11,6 +11,8 @@ import { errorJson } from './errors.js';
 const JSON_MEDIA_TYPE = /^application\/([\w.-]+\+)?json$/i;
 const LONE_SURROGATE = /[\ud800-\udfff]/u; // with the u flag, only unpaired halves match
 const fatal = new TextDecoder('utf-8', { fatal: true });
+/** As `fatal`, and keeping a leading U+FEFF: a form field's text is what was typed, not an encoded document. */
+const exact = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 /**
  * Refuses a JSON request body that is not valid UTF-8 with a 400 naming `body`. Runs after the body-size limit.
@@ -31,18 +33,20 @@ export const utf8JsonBody: MiddlewareHandler = async (c, next) => {
 };
 
 /**
- * The name of the first text field of a multipart/form-data body whose bytes are not valid UTF-8, or null (also for a
- * body that is not multipart or that cannot be parsed: the form parser then answers). File parts are not looked at:
- * their bytes are decoded by the upload reader, which says what it did. A form decoder would turn bad bytes into
- * U+FFFD without a word, so the page refuses them as the API refuses such JSON.
+ * The text fields of a multipart/form-data body, each decoded exactly as sent: the first value of each name, a leading
+ * U+FEFF kept (a form decoder drops it, as TextDecoder drops a byte-order mark). Or the name of the first text field
+ * whose bytes are not valid UTF-8 (a form decoder would turn them into U+FFFD without a word), which the page then
+ * refuses as the API refuses such JSON. Null for a body that is not multipart or cannot be parsed: the form parser
+ * then answers. File parts are not read: the upload reader decodes their bytes and says what it did.
  *
  * @example
- * invalidUtf8Field(bytes, 'multipart/form-data; boundary=x') // 'text'
+ * multipartText(bytes, 'multipart/form-data; boundary=x') // { fields: Map { 'title' => '\ufeffLey' } } or { badField: 'text' }
  */
-export function invalidUtf8Field(body: Uint8Array, contentType: string): string | null {
+export function multipartText(body: Uint8Array, contentType: string): { fields: Map<string, string> } | { badField: string } | null {
   const boundary = /^multipart\/form-data\s*;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(contentType);
   if (!boundary) return null;
   const delimiter = latin1Bytes(`\r\n--${boundary[1] ?? boundary[2]}`);
+  const fields = new Map<string, string>();
   // The first delimiter may open the body without the CRLF before it.
   let at = startsWithBytes(body, delimiter.subarray(2)) ? -2 : indexOfBytes(body, delimiter);
   while (at !== -1 && body[at + delimiter.length] !== 0x2d) {
@@ -53,15 +57,18 @@ export function invalidUtf8Field(body: Uint8Array, contentType: string): string 
     if (next === -1) return null;
     const disposition = /^content-disposition:[^\r\n]*/im.exec(latin1(body.subarray(headersStart, headersEnd)))?.[0] ?? '';
     if (!/\bfilename\*?=/i.test(disposition)) {
+      const name = /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? 'body';
+      let value: string;
       try {
-        fatal.decode(body.subarray(headersEnd + HEADERS_END.length, next));
+        value = exact.decode(body.subarray(headersEnd + HEADERS_END.length, next));
       } catch {
-        return /\bname="([^"]*)"/i.exec(disposition)?.[1] ?? 'body';
+        return { badField: name };
       }
+      if (!fields.has(name)) fields.set(name, value);
     }
     at = next;
   }
-  return null;
+  return { fields };
 }
 
 const HEADERS_END = latin1Bytes('\r\n\r\n');

@@ -789,6 +789,10 @@ describe("recording facts from the pages: a bill on a state's page, an action on
     expect(before.status).not.toBe('harmonized');
     expect(after).toMatchObject({ status: 'harmonized', since: '2013-04-01' });
     expect((await html(`/bills/${billId}?lang=en`)).body).toContain(ACTION.description);
+    // Stored exactly as sent, even where a form decoder would drop a leading U+FEFF.
+    const marked = await post(`/bills/${billId}/actions`, { csrf: editor.csrf, ...ACTION, description: '\ufeffReformada' }, editor.cookie);
+    expect(marked.status).toBe(303);
+    expect((await t.call('GET', `/api/bills/${billId}`)).body.actions.map((a: { description: string }) => a.description)).toContain('\ufeffReformada');
   });
 
   it('refuses a bad field naming it, keeps what was typed, and writes nothing', async () => {

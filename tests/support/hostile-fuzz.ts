@@ -454,13 +454,12 @@ function expectDelta(before: Snapshot, after: Snapshot, expected: Record<string,
 
 /**
  * A text field of a page form as the server receives it: the first of its name (FormData.get), as Unicode scalar
- * values, its line breaks as CR LF, as multipart carries them, and without a leading U+FEFF, which the platform's
- * multipart reader drops as TextDecoder drops a byte-order mark; undefined when absent or a file.
+ * values, its line breaks as CR LF, as multipart carries them; undefined when absent or a file.
  */
 function formField(req: Req) {
   return (name: string): string | undefined => {
     const value = req.form!.find(([n]) => n === name)?.[1];
-    return typeof value === 'string' ? asScalarValues(value).replace(/\r\n|\r|\n/g, '\r\n').replace(/^\ufeff/, '') : undefined;
+    return typeof value === 'string' ? asScalarValues(value).replace(/\r\n|\r|\n/g, '\r\n') : undefined;
   };
 }
 
