@@ -15,12 +15,14 @@
  * Styles allow `'unsafe-inline'` because mermaid writes `<style>` and `style=""` into the SVG it draws.
  */
 import { Hono, type Context } from 'hono';
+import type { z } from 'zod';
 import type { Child } from 'hono/jsx';
 import { secureHeaders } from 'hono/secure-headers';
 import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
 import { isCalendarDay } from '../src/domain/partial-date.js';
 import type { Actor, AppEnv } from '../src/app-env.js';
+import type { Store } from '../src/db/client.js';
 import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
 import { acceptsGzip, etagMatches, gzip } from '../src/lib/http-cache.js';
 import { Lru } from '../src/lib/lru.js';
@@ -38,7 +40,7 @@ import { NotFoundPage, SignInPage, StatesPage, TimelinePage } from './pages/misc
 import { ComparePage, CompareResultPage, type ResultAccess, type CompareFormValues, type ModelFormValues, type ModelOption } from './pages/compare.js';
 import { ModelPage } from './pages/model.js';
 import type { FormState } from './components/form.js';
-import type { ActionFormState, ActionFormValues, BillFormValues } from './components/record-forms.js';
+import type { BillForms, BillFormValues } from './components/record-forms.js';
 import { GapsPage } from './pages/gaps.js';
 import { gapsReport } from '../src/api/gap-routes.js';
 import { DOCX_TYPE, redlineDocx } from './exports/redline-docx.js';
@@ -51,10 +53,10 @@ import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { multipartText } from '../src/api/unicode.js';
 import { createModel, listModels } from '../src/db/models.js';
 import { planFile } from '../src/db/files.js';
-import { addAction, createBill } from '../src/db/bill-writes.js';
+import { addAction, createBill, planVersion } from '../src/db/bill-writes.js';
 import { ROLE_RANK } from '../src/db/users.js';
 import { invalidFields } from '../src/api/errors.js';
-import { ModelFields, ModelText, NewAction, NewBill } from '../src/api/schemas.js';
+import { ModelFields, ModelText, NewAction, NewBill, NewVersion } from '../src/api/schemas.js';
 import { UserError } from '../src/lib/errors.js';
 
 export type { AssetLoader } from './assets.js';
@@ -182,7 +184,7 @@ async function editorPost(c: Context<AppEnv>, forbidden: string) {
 const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
 
 /** A page for one signed-in editor: it carries the session's CSRF token, so it is rendered for this request only. */
-function editorPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 404 | 422 = 200) {
+function editorPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 404 | 413 | 415 | 422 = 200) {
   c.header('Cache-Control', 'private, no-store');
   return c.html(documentHtml(page), status);
 }
@@ -192,8 +194,19 @@ function signInToRecord(c: Context<AppEnv>, refused: { status: 400 | 401 | 403; 
   return c.html(documentHtml(<SignInPage ctx={ctxOf(c)} next={next} message={refused.error} />), refused.status);
 }
 
+/** A form's fields refused by the API's schema: the message names each field at fault. */
+class InvalidForm extends Error {}
+
+/** `input` as `schema` parses it, or an `InvalidForm` naming the fields at fault. */
+function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const parsed = schema.safeParse(input);
+  if (!parsed.success) throw new InvalidForm(invalidFields(parsed.error, 'form').summary);
+  return parsed.data;
+}
+
 /** The fields of the pages' record forms, as the API names them. */
 const ACTION_FIELDS = ['date', 'classification', 'description', 'source', 'confidence', 'notes'] as const;
+const VERSION_FIELDS = ['stage', 'date', 'sourceUrl', 'text'] as const;
 const BILL_FIELDS = ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes'] as const;
 
 /**
@@ -412,7 +425,7 @@ export function createPages(options: PagesOptions = {}) {
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
     const diff = await versionDiff(c, data.value.bill, pick);
-    const page = (record?: ActionFormState) => (
+    const page = (record?: BillForms) => (
       <BillPage
         ctx={ctx}
         data={data.value!}
@@ -423,34 +436,66 @@ export function createPages(options: PagesOptions = {}) {
       />
     );
     const editor = editorForm(c.var.actor);
-    if (editor) return editorPage(c, page(editor));
+    if (editor) return editorPage(c, page({ action: editor, version: editor }));
     return cache.html(c, ['bill', ctx.lang, id, data.hash, list.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () => documentHtml(page()));
   });
 
-  pages.post('/bills/:id/actions', csrf(), formBodyLimit(), async (c) => {
-    const ctx = ctxOf(c);
-    const id = c.req.param('id');
-    const post = await editorPost(c, ctx.t.record.forbidden);
-    const { field, editor } = post;
-    const values: ActionFormValues = Object.fromEntries(ACTION_FIELDS.map((name) => [name, field(name)]));
-    if (!editor) return signInToRecord(c, post.refused!, `/bills/${encodeURIComponent(id)}#add-action`);
-    const data = await billData(c, id);
-    if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
-    const list = await models(c);
-    const fail = (status: 400 | 403 | 404 | 422, error: string) => editorPage(c, <BillPage ctx={ctx} data={data.value!} models={list.value} record={{ ...editor, values, error }} />, status);
-    if (post.refused) return fail(post.refused.status as 400 | 403, post.refused.error);
-    // The API's own schema: what was typed is stored as typed, an empty note is no note.
-    const parsed = NewAction.safeParse({ ...values, notes: values.notes || null });
-    if (!parsed.success) return fail(400, `${ctx.t.record.error}: ${invalidFields(parsed.error, 'form').summary}`);
-    try {
-      await addAction(c.var.store, post.actor.id, id, parsed.data);
-    } catch (e) {
-      if (e instanceof UserError) return fail(e.status === 404 || e.status === 410 ? 404 : 422, `${ctx.t.record.error}: ${e.message}`);
-      throw e;
-    }
-    return c.redirect(`/bills/${encodeURIComponent(id)}#actions`, 303);
-  });
+  /**
+   * A post of one of a bill page's forms (`form`, its fields `names`): refused as `editorPost` says, or for a bill that
+   * is not there; else `write` stores it and says where to go next, or throws. A refusal shows the page again with
+   * that form as typed and the error above it.
+   */
+  const billFormPost = (form: keyof BillForms, names: readonly string[], write: (store: Store, actor: Actor, id: string, values: Record<string, string | undefined>, upload: File | null) => Promise<string>) =>
+    async (c: Context<AppEnv>) => {
+      const ctx = ctxOf(c);
+      const id = c.req.param('id')!;
+      const post = await editorPost(c, ctx.t.record.forbidden);
+      const { field, editor } = post;
+      const values = Object.fromEntries(names.map((name) => [name, field(name)]));
+      if (!editor) return signInToRecord(c, post.refused!, `/bills/${encodeURIComponent(id)}#add-${form}`);
+      const data = await billData(c, id);
+      if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
+      const list = await models(c);
+      const fail = (status: 400 | 403 | 404 | 413 | 415 | 422, error: string) => {
+        const record = { action: { ...editor }, version: { ...editor }, [form]: { ...editor, values, error } };
+        return editorPage(c, <BillPage ctx={ctx} data={data.value!} models={list.value} record={record} />, status);
+      };
+      if (post.refused) return fail(post.refused.status as 400 | 403, post.refused.error);
+      const file = post.form.get('file');
+      try {
+        return c.redirect(await write(c.var.store, post.actor, id, values, file instanceof File && file.size > 0 ? file : null), 303);
+      } catch (e) {
+        if (e instanceof InvalidForm) return fail(400, `${ctx.t.record.error}: ${e.message}`);
+        if (e instanceof UserError) return fail(e.status === 410 ? 404 : e.status === 404 ? 422 : (e.status as 400 | 413 | 415 | 422), `${ctx.t.record.error}: ${e.message}`);
+        throw e;
+      }
+    };
 
+  // The API's own schemas and writes: what was typed is stored as typed; an empty note or address is none.
+  pages.post(
+    '/bills/:id/actions',
+    csrf(),
+    formBodyLimit(),
+    billFormPost('action', ACTION_FIELDS, async (store, actor, id, values) => {
+      await addAction(store, actor.id, id, checked(NewAction, { ...values, notes: values.notes || null }));
+      return `/bills/${encodeURIComponent(id)}#actions`;
+    }),
+  );
+
+  // A version's text is the pasted one, or the uploaded file's, whose original is kept in the same step.
+  pages.post(
+    '/bills/:id/versions',
+    csrf(),
+    formBodyLimit(),
+    billFormPost('version', VERSION_FIELDS, async (store, actor, id, values, file) => {
+      if (file && file.size > MAX_UPLOAD_BYTES) throw new UserError(413, 'file: over 20 MiB', 'file');
+      const upload = file ? await readUpload(file) : undefined;
+      const input = checked(NewVersion, { stage: values.stage, date: values.date, sourceUrl: values.sourceUrl || null, text: upload ? upload.extracted.text : (values.text ?? '') });
+      const planned = upload ? await planFile(store, upload.bytes, upload.extracted) : undefined;
+      await store.atomic((await planVersion(store, actor.id, id, { ...input, text: input.text!, fileId: planned?.id ?? null }, planned)).statements);
+      return `/bills/${encodeURIComponent(id)}#versions`;
+    }),
+  );
   // The redline between two versions as a Word document with tracked changes (views/exports/redline-docx.ts).
   pages.get('/bills/:id/redline.docx', async (c) => {
     const ctx = ctxOf(c);

@@ -5,7 +5,7 @@
 import { createRoute, z, type OpenAPIHono } from '@hono/zod-openapi';
 import { billHistory } from '../db/audit.js';
 import { addAction, addAmendment, addVersion, createBill, decideAmendment, deleteBill, restoreBill } from '../db/bill-writes.js';
-import { getBill, listBills } from '../db/bills.js';
+import { getBill, getVersion, listBills } from '../db/bills.js';
 import { getFileText } from '../db/files.js';
 import { notFound, UserError } from '../lib/errors.js';
 import type { AppEnv } from '../app-env.js';
@@ -21,6 +21,7 @@ import {
   NewAmendment,
   NewBill,
   NewVersion,
+  VersionWithText,
 } from './schemas.js';
 import { jsonResponse, jsonBody, bearer } from './openapi.js';
 
@@ -134,6 +135,40 @@ export function registerBillRoutes(api: OpenAPIHono<AppEnv>) {
       const { id } = c.req.valid('param');
       await restoreBill(c.var.store, c.var.actor!.id, id);
       return c.json({ id }, 200);
+    },
+  );
+
+  // A version's text (the bill's page lists versions without it), as JSON or as plain text to read or save.
+  const versionText = async (c: { var: AppEnv['Variables'] }, id: string) => {
+    const version = await getVersion(c.var.store.db, id);
+    if (!version) throw notFound('version', id);
+    const bill = await getBill(c.var.store.db, version.billId);
+    if (bill?.deletedAt) throw new UserError(410, `its bill "${bill.id}" was deleted on ${bill.deletedAt}; an admin can restore it`, undefined, 'deleted');
+    return version;
+  };
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/versions/{id}', tags: ['Bills'], summary: "A version of a bill's text, with the text",
+      request: { params: IdParam },
+      responses: { 200: jsonResponse(VersionWithText, 'The version'), 404: jsonResponse(ErrorBody, 'No such version'), 410: jsonResponse(ErrorBody, 'Its bill was deleted') },
+    }),
+    async (c) => {
+      const { dateValue, ...version } = await versionText(c, c.req.valid('param').id);
+      return c.json({ ...version, date: dateValue }, 200);
+    },
+  );
+
+  api.openapi(
+    createRoute({
+      method: 'get', path: '/versions/{id}/text', tags: ['Bills'], summary: "A version's text alone, as plain UTF-8",
+      request: { params: IdParam },
+      responses: { 200: { content: { 'text/plain': { schema: { type: 'string' } } }, description: 'The text, exactly as stored' }, 404: jsonResponse(ErrorBody, 'No such version') },
+    }),
+    async (c) => {
+      const version = await versionText(c, c.req.valid('param').id);
+      c.header('Content-Disposition', `inline; filename="${`${version.billId}-${version.stage}-${version.dateValue}`.replace(/[^\w.-]/g, '_')}.txt"`);
+      return c.body(version.text, 200, { 'Content-Type': 'text/plain; charset=utf-8' }) as never;
     },
   );
 

@@ -158,6 +158,8 @@ export const Version = z
   .object({ id: z.string(), stage: z.enum(VERSION_STAGE_VALUES), ...Dated, sourceUrl: z.string().nullable(), sha256: z.string(), wordCount: z.number().int(), fileId: z.string().nullable(), createdAt: z.string() })
   .openapi('Version');
 
+export const VersionWithText = Version.extend({ billId: z.string(), text: z.string().openapi({ description: 'The text, exactly as stored' }) }).openapi('VersionWithText');
+
 export const Amendment = z
   .object({
     id: z.string(), versionId: z.string(), proposer: z.string(), ...Dated, text: z.string(), fate: z.enum(AMENDMENT_FATE_VALUES),

@@ -795,6 +795,39 @@ describe("recording facts from the pages: a bill on a state's page, an action on
     expect((await t.call('GET', `/api/bills/${billId}`)).body.actions.map((a: { description: string }) => a.description)).toContain('\ufeffReformada');
   });
 
+  it("adds versions of a bill's text, pasted or uploaded (the original kept), and refuses a bad address naming it", async () => {
+    const TEXT = 'Artículo 1. Esta ley protege a las víctimas.\nArtículo 2. Se crea un registro.';
+    const pasted = await post('/bills/mx-lgpsedmtp/versions', { csrf: editor.csrf, stage: 'draft', date: '2026-11', sourceUrl: '', text: TEXT }, editor.cookie);
+    expect(pasted.status).toBe(303);
+    expect(pasted.headers.get('location')).toBe('/bills/mx-lgpsedmtp#versions');
+    const form = new FormData();
+    for (const [k, v] of Object.entries({ csrf: editor.csrf, stage: 'published', date: '2026-11-20', sourceUrl: 'https://example.org/po.pdf', text: 'ignored when a file is sent' })) form.set(k, v);
+    form.set('file', new File([TEXT.replace('registro', 'registro estatal')], 'publicada.txt', { type: 'text/plain' }));
+    const uploaded = await app.request('http://localhost/bills/mx-lgpsedmtp/versions?lang=en', { method: 'POST', body: form, headers: { Origin: 'http://localhost', Cookie: editor.cookie } });
+    expect(uploaded.status).toBe(303);
+    const versions = (await t.call('GET', '/api/bills/mx-lgpsedmtp')).body.versions;
+    const [draft, published] = versions.slice(-2);
+    expect(draft).toMatchObject({ stage: 'draft', date: '2026-11', sourceUrl: null, fileId: null });
+    expect(published).toMatchObject({ stage: 'published', date: '2026-11-20', sourceUrl: 'https://example.org/po.pdf' });
+    // A form carries a textarea's line breaks as CR LF, as browsers send them; they are stored as received.
+    expect((await t.call('GET', `/api/versions/${draft.id}`)).body).toMatchObject({ billId: 'mx-lgpsedmtp', stage: 'draft', date: '2026-11', text: TEXT.replace('\n', '\r\n') });
+    const plain = await app.request(`/api/versions/${published.id}/text`);
+    expect(plain.headers.get('content-type')).toBe('text/plain; charset=utf-8');
+    expect(await plain.text()).toBe(TEXT.replace('registro', 'registro estatal'));
+    const page = (await html('/bills/mx-lgpsedmtp?lang=en')).body;
+    expect(page).toContain(`href="/api/versions/${published.id}/text"`);
+    expect(page).toContain(`href="/api/files/${published.fileId}"`);
+    expect((await t.call('GET', '/api/versions/v-nothere')).status).toBe(404);
+    expect((await t.call('GET', `/api/files/${published.fileId}`)).body).toBe(TEXT.replace('registro', 'registro estatal'));
+    const before = count('versions');
+    const bad = await post('/bills/mx-lgpsedmtp/versions', { csrf: editor.csrf, stage: 'draft', date: '2026-11', sourceUrl: 'javascript:alert(1)', text: TEXT }, editor.cookie);
+    expect(bad.status).toBe(400);
+    const refused = await bad.text();
+    expect(refused).toMatch(/id="add-version-error"[^>]*>Nothing was recorded: sourceUrl: /);
+    expect(refused).not.toContain('id="add-action-error"');
+    expect(count('versions')).toBe(before);
+  });
+
   it('refuses a bad field naming it, keeps what was typed, and writes nothing', async () => {
     const [bills, actions, audit] = [count('bills'), count('actions'), count('audit_log')];
     const badDate = await post('/bills/mx-lgpsedmtp/actions', { csrf: editor.csrf, ...ACTION, date: '2013-02-30' }, editor.cookie);

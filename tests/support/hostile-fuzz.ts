@@ -11,7 +11,7 @@ import { createApp } from '../../src/app.js';
 import { MAX_UPLOAD_BYTES } from '../../src/api/upload-routes.js';
 import { createUser } from '../../src/db/users.js';
 import { parsePartialDate } from '../../src/domain/partial-date.js';
-import { ACTION_CLASSIFICATION_VALUES, BILL_KIND_VALUES, CONFIDENCE_VALUES } from '../../src/domain/vocabulary.js';
+import { ACTION_CLASSIFICATION_VALUES, BILL_KIND_VALUES, CONFIDENCE_VALUES, VERSION_STAGE_VALUES } from '../../src/domain/vocabulary.js';
 import { sha256Hex } from '../../src/lib/hash.js';
 import { LONE_SURROGATES, SQL_STRINGS, UNICODE_EDGES, XSS_PAYLOADS, XSS_URLS } from './hostile-strings.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from './node-app.js';
@@ -301,10 +301,11 @@ const PAGE_FORMS: Record<string, string[]> = {
   '/compare': ['model', 'label', 'text', 'file'],
   '/compare/models': ['title', 'language', 'source', 'date', 'text', 'file', 'csrf'],
   '/bills/:id/actions': ['date', 'classification', 'description', 'source', 'confidence', 'notes', 'csrf'],
+  '/bills/:id/versions': ['stage', 'date', 'sourceUrl', 'text', 'file', 'csrf'],
   '/states/:id/bills': ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes', 'csrf'],
 };
 /** The forms that record a fact: every field required but notes, so half the time the generator fills them all once. */
-const RECORD_FORMS = new Set(['/bills/:id/actions', '/states/:id/bills']);
+const RECORD_FORMS = new Set(['/bills/:id/actions', '/bills/:id/versions', '/states/:id/bills']);
 
 /** A value for a page form's field, valid most of the time, by what its name says. */
 function formValue(name: string): fc.Arbitrary<unknown> {
@@ -327,6 +328,10 @@ function formValue(name: string): fc.Arbitrary<unknown> {
       return mostly(fc.constantFrom(...ACTION_CLASSIFICATION_VALUES));
     case 'kind':
       return mostly(fc.constantFrom(...BILL_KIND_VALUES));
+    case 'stage':
+      return mostly(fc.constantFrom(...VERSION_STAGE_VALUES));
+    case 'sourceUrl':
+      return fc.oneof(urlArb, fc.constant(''));
     case 'confidence':
       return mostly(fc.constantFrom(...CONFIDENCE_VALUES));
     case 'harmonizes':
@@ -621,6 +626,21 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
       date: presentDate(sent('date')!), classification: sent('classification'), description: sent('description'),
       source: sent('source'), confidence: sent('confidence'), notes: sent('notes') || null,
     });
+  },
+  async 'POST /bills/:id/versions'({ req, res, before, after, what }) {
+    // An uploaded original is kept with the version, in the same step, with its own audit entry.
+    expectDelta(before, after, { versions: 1, files: [0, 1], audit_log: [1, 2] }, what);
+    const id = req.params.id!;
+    expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#versions`);
+    const created = (await get(`/api/bills/${encodeURIComponent(id)}/history`)).at(-1);
+    expect(created, what).toMatchObject({ action: 'create', entity: 'versions' });
+    const version = await get(`/api/versions/${created.entityId}`);
+    const sent = formField(req);
+    expect(version, what).toMatchObject({ billId: id, stage: sent('stage'), date: presentDate(sent('date')!), sourceUrl: sent('sourceUrl') || null });
+    const text = version.fileId ? dbText('files', version.fileId) : sent('text');
+    expect(version.text === text, `${what}: stored text differs from what was sent`).toBe(true);
+    pool.versions.push(created.entityId);
+    billOf.set(created.entityId, id);
   },
   async 'POST /states/:id/bills'({ req, res, before, after, what }) {
     expectDelta(before, after, { bills: 1, audit_log: 1, sources: [0, 1] }, what);

@@ -1,12 +1,13 @@
 /**
- * The forms with which a signed-in editor records facts from the pages, as the API records them: a dated action on a
- * bill's page (`POST /bills/:id/actions`, as `POST /api/bills/:id/actions`) and a new bill on a state's page
- * (`POST /states/:id/bills`, as `POST /api/bills`). Every fact asks for its source and its confidence.
+ * The forms with which a signed-in editor records facts from the pages, as the API records them: a dated action and a
+ * version of the text on a bill's page (`POST /bills/:id/actions` and `/versions`, as `POST /api/bills/:id/actions`
+ * and `/versions`), and a new bill on a state's page (`POST /states/:id/bills`, as `POST /api/bills`). Every fact asks
+ * for its source and its confidence.
  */
 import type { Child } from 'hono/jsx';
-import { ACTION_CLASSIFICATIONS, BILL_KINDS, CONFIDENCES } from '../../src/domain/vocabulary.js';
+import { ACTION_CLASSIFICATIONS, BILL_KINDS, CONFIDENCES, VERSION_STAGES } from '../../src/domain/vocabulary.js';
 import { withQuery, type PageCtx } from '../layout.js';
-import { CsrfField, TextArea, TextField, VocabularySelect, type FormState } from './form.js';
+import { CsrfField, FileField, TextArea, TextField, VocabularySelect, type FormState } from './form.js';
 
 export interface ActionFormValues {
   date?: string;
@@ -27,7 +28,20 @@ export interface BillFormValues {
   notes?: string;
 }
 
+export interface VersionFormValues {
+  stage?: string;
+  date?: string;
+  sourceUrl?: string;
+  text?: string;
+}
+
 export type ActionFormState = FormState<ActionFormValues>;
+export type VersionFormState = FormState<VersionFormValues>;
+/** A bill page's two forms, for one editor: what was typed and why it was refused belongs to the one posted. */
+export interface BillForms {
+  action: ActionFormState;
+  version: VersionFormState;
+}
 export type BillFormState = FormState<BillFormValues>;
 
 /** A record form: its heading, what it records, the error of a refused post, and its fields with a submit button. */
@@ -60,6 +74,20 @@ export function AddActionForm({ ctx, billId, state }: { ctx: PageCtx; billId: st
       <VocabularySelect id="action-classification" name="classification" label={t.record.classification} help={t.record.classificationHelp} table={ACTION_CLASSIFICATIONS} lang={lang} value={v.classification} placeholder={t.record.choose} />
       <TextField id="action-description" name="description" label={t.record.description} help={t.record.descriptionHelp} value={v.description} maxlength={5000} required />
       <SourceAndConfidence ctx={ctx} prefix="action" values={v} />
+    </RecordForm>
+  );
+}
+
+export function AddVersionForm({ ctx, billId, state }: { ctx: PageCtx; billId: string; state: VersionFormState }) {
+  const { t, lang } = ctx;
+  const v = state.values ?? {};
+  return (
+    <RecordForm ctx={ctx} id="add-version" heading={t.record.versionHeading} lede={t.record.versionLede} action={`/bills/${encodeURIComponent(billId)}/versions`} state={state} submit={t.record.versionSubmit}>
+      <VocabularySelect id="version-stage" name="stage" label={t.record.stage} help={t.record.stageHelp} table={VERSION_STAGES} lang={lang} value={v.stage} placeholder={t.record.choose} />
+      <TextField id="version-date" name="date" label={t.record.date} help={t.record.dateHelp} value={v.date} maxlength={40} required />
+      <TextField id="version-source-url" name="sourceUrl" label={t.record.sourceUrl} help={t.record.sourceUrlHelp} value={v.sourceUrl} maxlength={2000} />
+      <TextArea id="version-text" name="text" label={t.record.text} help={t.record.textHelp} value={v.text} rows={8} />
+      <FileField id="version-file" label={t.record.upload} help={t.record.uploadHelp} />
     </RecordForm>
   );
 }

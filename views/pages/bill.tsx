@@ -10,7 +10,7 @@ import type { BillData } from '../data.js';
 import { ActionsTable, BillMeta } from '../components/bill-card.js';
 import { FactDate, Notes, SourceCite } from '../components/facts.js';
 import { Timeline, eventsFromActions } from '../components/timeline.js';
-import { AddActionForm, type ActionFormState } from '../components/record-forms.js';
+import { AddActionForm, AddVersionForm, type BillForms } from '../components/record-forms.js';
 import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
 import type { ModelOption } from './compare.js';
@@ -26,8 +26,8 @@ export function versionNameOf(bill: BillData['bill'], id: string | null, lang: L
   return v ? `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})` : (id ?? '');
 }
 
-/** `record`: an editor's form to record an action (shown to editors only). */
-export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child; record?: ActionFormState }) {
+/** `record`: an editor's forms to record an action and a version (shown to editors only). */
+export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child; record?: BillForms }) {
   const { ctx, data, models, pick, redline, record } = props;
   const { t, lang } = ctx;
   const { bill, place } = data;
@@ -51,7 +51,7 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
 
       <Section id="actions" title={t.bill.actions}>
         <ActionsTable bill={bill} ctx={ctx} />
-        {record ? <AddActionForm ctx={ctx} billId={bill.id} state={record} /> : null}
+        {record ? <AddActionForm ctx={ctx} billId={bill.id} state={record.action} /> : null}
       </Section>
 
       <Section id="versions" title={t.bill.versions}>
@@ -65,6 +65,7 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
                     <th scope="col">{t.bill.date}</th>
                     <th scope="col">{t.bill.words}</th>
                     <th scope="col">{t.evidence.source}</th>
+                    <th scope="col">{t.bill.textColumn}</th>
                     <th scope="col">{t.bill.fingerprint}</th>
                     {models.length ? <th scope="col">{t.bill.againstModel}</th> : null}
                   </tr>
@@ -76,6 +77,15 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
                       <td class="nowrap"><FactDate date={v.date} precision={v.datePrecision} lang={lang} /></td>
                       <td class="num">{v.wordCount.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US')}</td>
                       <td>{v.sourceUrl ? <SourceCite citation={v.sourceUrl} url={v.sourceUrl} ctx={ctx} bare /> : '—'}</td>
+                      <td class="nowrap">
+                        <a href={`/api/versions/${encodeURIComponent(v.id)}/text`}>{t.bill.readText}</a>
+                        {v.fileId ? (
+                          <>
+                            {' · '}
+                            <a href={`/api/files/${encodeURIComponent(v.fileId)}`}>{t.bill.original}</a>
+                          </>
+                        ) : null}
+                      </td>
                       <td><code title={v.sha256}>{v.sha256.slice(0, 12)}…</code></td>
                       {models.length ? (
                         <td>
@@ -131,6 +141,7 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
         ) : (
           <p class="muted">{t.bill.versionsEmpty}</p>
         )}
+        {record ? <AddVersionForm ctx={ctx} billId={bill.id} state={record.version} /> : null}
       </Section>
 
       <Section id="amendments" title={t.bill.amendments}>
