@@ -158,6 +158,27 @@ describe('the pages that write or build files, on Workers', () => {
     await seedDataset(openD1(env.DB), mxSeed);
   });
 
+  it('an editor records a bill, its publication and its text from the pages: stored in D1, and the status moves', async () => {
+    const send = (path: string, fields: Record<string, string | File>) => {
+      const form = new FormData();
+      for (const [k, v] of Object.entries(fields)) form.set(k, v);
+      return worker.fetch(`http://armoniza.test${path}`, { method: 'POST', body: form, headers: { Authorization: `Bearer ${TEST_TOKEN}`, Origin: 'http://armoniza.test' }, redirect: 'manual' });
+    };
+    const bill = await send('/states/MX-NAY/bills', { title: 'Ley de prueba de Nayarit', kind: 'law', harmonizes: 'yes', source: 'Periódico Oficial de Nayarit', confidence: 'high' });
+    expect(bill.status).toBe(303);
+    const id = bill.headers.get('location')!.match(/^\/bills\/(b-[\w-]+)#add-action$/)![1]!;
+    const action = await send(`/bills/${id}/actions`, { date: '2015-05-04', classification: 'publication', description: 'Publicada', source: 'Periódico Oficial de Nayarit, núm. 80', confidence: 'high' });
+    expect(action.status).toBe(303);
+    const text = 'Artículo 1. Esta ley previene la trata de personas.';
+    const version = await send(`/bills/${id}/versions`, { stage: 'published', date: '2015-05-04', file: new File([text], 'ley.txt', { type: 'text/plain' }) });
+    expect(version.status).toBe(303);
+    const stored: any = await (await worker.fetch(`http://armoniza.test/api/bills/${id}`)).json();
+    expect(stored.actions).toHaveLength(1);
+    expect(await (await worker.fetch(`http://armoniza.test/api/versions/${stored.versions[0].id}/text`)).text()).toBe(text);
+    const status: any = await (await worker.fetch('http://armoniza.test/api/status?asOf=2016-01-01')).json();
+    expect(status.jurisdictions.find((j: any) => j.id === 'MX-NAY')).toMatchObject({ status: 'harmonized', since: '2015-05-04' });
+  });
+
   it('an editor adds a model text from the compare page by upload: stored in D1, its original kept', async () => {
     const text = 'Artículo 1. Esta ley protege a las víctimas.\nArtículo 2. Se crea un fondo.';
     const form = new FormData();
