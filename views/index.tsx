@@ -6,11 +6,16 @@
  *   /embed/map        the map alone, for iframes on other sites (framing allowed from anywhere)
  *   /map.svg          the map as a standalone SVG file
  *   /timeline         national timeline (mermaid, with its source and an HTML list)
+ *   /gaps             what is missing from the evidence of each status: what to research next
  *   /states, /states/:id, /bills/:id, /compare, /models/:id
  *   /assets/*         CSS, scripts, the mermaid ESM bundle (see `assets.ts` for how each runtime serves them)
  *
- * Pages read data only through `data.ts` (the API's own data functions) and render through `PageCache` (ETag, 304,
- * rendered pages kept while their data is unchanged). Security: every value is escaped by hono/jsx (no raw HTML
+ * Editors' forms post to /compare/models, /states/:id/bills, /bills/:id/actions and /bills/:id/versions, which check
+ * and write as the API does; an owner shares a private comparison at /compare/:id/share.
+ *
+ * The federation shown, its map and its heading are data (`loadSite`). Pages read data only through `data.ts` (the
+ * API's own data functions) and render through `PageCache` (ETag, 304, rendered pages kept while their data is
+ * unchanged); a page that carries an editor's CSRF token is rendered for that request only. Security: every value is escaped by hono/jsx (no raw HTML
  * anywhere), and a strict Content-Security-Policy allows scripts from our origin only — no inline script, no eval.
  * Styles allow `'unsafe-inline'` because mermaid writes `<style>` and `style=""` into the SVG it draws.
  */
