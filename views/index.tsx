@@ -27,7 +27,6 @@ import { csrf } from 'hono/csrf';
 import { bodyLimit } from 'hono/body-limit';
 import { isCalendarDay } from '../src/domain/partial-date.js';
 import type { Actor, AppEnv } from '../src/app-env.js';
-import type { Store } from '../src/db/client.js';
 import { assetSource, contentType, paletteCss, type AssetLoader } from './assets.js';
 import { acceptsGzip, etagMatches, gzip } from '../src/lib/http-cache.js';
 import { Lru } from '../src/lib/lru.js';
@@ -58,10 +57,10 @@ import { readUpload, MAX_UPLOAD_BYTES } from '../src/api/upload-routes.js';
 import { multipartText } from '../src/api/unicode.js';
 import { createModel, listModels } from '../src/db/models.js';
 import { planFile } from '../src/db/files.js';
-import { addAction, createBill, planVersion } from '../src/db/bill-writes.js';
+import { addAction, addAmendment, amendmentBill, createBill, decideAmendment, planVersion } from '../src/db/bill-writes.js';
 import { ROLE_RANK } from '../src/db/users.js';
 import { invalidFields } from '../src/api/errors.js';
-import { ModelFields, ModelText, NewAction, NewBill, NewVersion } from '../src/api/schemas.js';
+import { AmendmentDecision, ModelFields, ModelText, NewAction, NewAmendment, NewBill, NewVersion } from '../src/api/schemas.js';
 import { UserError } from '../src/lib/errors.js';
 
 export type { AssetLoader } from './assets.js';
@@ -189,7 +188,7 @@ async function editorPost(c: Context<AppEnv>, forbidden: string) {
 const ctxOf = (c: Context<AppEnv>): PageCtx => pageCtx(pickLang(c), c.req.url);
 
 /** A page for one signed-in editor: it carries the session's CSRF token, so it is rendered for this request only. */
-function editorPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 404 | 413 | 415 | 422 = 200) {
+function editorPage(c: Context<AppEnv>, page: Child, status: 200 | 400 | 403 | 404 | 409 | 413 | 415 | 422 = 200) {
   c.header('Cache-Control', 'private, no-store');
   return c.html(documentHtml(page), status);
 }
@@ -201,6 +200,8 @@ function signInToRecord(c: Context<AppEnv>, refused: { status: 400 | 401 | 403; 
 
 /** A form's fields refused by the API's schema: the message names each field at fault. */
 class InvalidForm extends Error {}
+/** What a form's address names is not there (an amendment of another bill): a 404, not a form to fix. */
+class NotHere extends Error {}
 
 /** `input` as `schema` parses it, or an `InvalidForm` naming the fields at fault. */
 function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
@@ -212,6 +213,13 @@ function checked<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
 /** The fields of the pages' record forms, as the API names them. */
 const ACTION_FIELDS = ['date', 'classification', 'description', 'source', 'confidence', 'notes'] as const;
 const VERSION_FIELDS = ['stage', 'date', 'sourceUrl', 'text'] as const;
+const AMENDMENT_FIELDS = ['versionId', 'proposer', 'date', 'text', 'source'] as const;
+const DECISION_FIELDS = ['fate', 'resultVersionId'] as const;
+
+/** A bill page's forms for an editor, each empty but the one `posted` again with what was typed and its error. */
+function billForms(editor: FormState<never>, posted: Partial<BillForms> = {}): BillForms {
+  return { action: editor, version: editor, amendment: editor, decision: editor, ...posted };
+}
 const BILL_FIELDS = ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes'] as const;
 
 /**
@@ -426,6 +434,8 @@ export function createPages(options: PagesOptions = {}) {
     const id = c.req.param('id');
     const data = await billData(c, id);
     if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
+    // As GET /api/bills/:id answers 410: a deleted bill is a tombstone until an admin restores it.
+    if (data.value.bill.deletedAt) return notFound(c, ctx, ctx.t.bill.deleted(data.value.bill.deletedAt.slice(0, 10)));
     const list = await models(c);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
@@ -441,7 +451,7 @@ export function createPages(options: PagesOptions = {}) {
       />
     );
     const editor = editorForm(c.var.actor);
-    if (editor) return editorPage(c, page({ action: editor, version: editor }));
+    if (editor) return editorPage(c, page(billForms(editor)));
     return cache.html(c, ['bill', ctx.lang, id, data.hash, list.hash, pick.a ?? '', pick.b ?? '', diff?.hash ?? '', view], () => documentHtml(page()));
   });
 
@@ -450,7 +460,7 @@ export function createPages(options: PagesOptions = {}) {
    * is not there; else `write` stores it and says where to go next, or throws. A refusal shows the page again with
    * that form as typed and the error above it.
    */
-  const billFormPost = (form: keyof BillForms, names: readonly string[], write: (store: Store, actor: Actor, id: string, values: Record<string, string | undefined>, upload: File | null) => Promise<string>) =>
+  const billFormPost = (form: keyof BillForms, names: readonly string[], write: (c: Context<AppEnv>, actor: Actor, id: string, values: Record<string, string | undefined>, upload: File | null) => Promise<string>) =>
     async (c: Context<AppEnv>) => {
       const ctx = ctxOf(c);
       const id = c.req.param('id')!;
@@ -460,18 +470,20 @@ export function createPages(options: PagesOptions = {}) {
       if (!editor) return signInToRecord(c, post.refused!, `/bills/${encodeURIComponent(id)}#add-${form}`);
       const data = await billData(c, id);
       if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
+      if (data.value.bill.deletedAt) return notFound(c, ctx, ctx.t.bill.deleted(data.value.bill.deletedAt.slice(0, 10)));
       const list = await models(c);
-      const fail = (status: 400 | 403 | 404 | 413 | 415 | 422, error: string) => {
-        const record = { action: { ...editor }, version: { ...editor }, [form]: { ...editor, values, error } };
+      const fail = (status: 400 | 403 | 404 | 409 | 413 | 415 | 422, error: string) => {
+        const record = billForms(editor, { [form]: { ...editor, values, error, amendmentId: c.req.param('amendment') } });
         return editorPage(c, <BillPage ctx={ctx} data={data.value!} models={list.value} record={record} />, status);
       };
       if (post.refused) return fail(post.refused.status as 400 | 403, post.refused.error);
       const file = post.form.get('file');
       try {
-        return c.redirect(await write(c.var.store, post.actor, id, values, file instanceof File && file.size > 0 ? file : null), 303);
+        return c.redirect(await write(c, post.actor, id, values, file instanceof File && file.size > 0 ? file : null), 303);
       } catch (e) {
         if (e instanceof InvalidForm) return fail(400, `${ctx.t.record.error}: ${e.message}`);
-        if (e instanceof UserError) return fail(e.status === 410 ? 404 : e.status === 404 ? 422 : (e.status as 400 | 413 | 415 | 422), `${ctx.t.record.error}: ${e.message}`);
+        if (e instanceof NotHere) return notFound(c, ctx, e.message);
+        if (e instanceof UserError) return fail(e.status === 410 ? 404 : e.status === 404 ? 422 : (e.status as 400 | 409 | 413 | 415 | 422), `${ctx.t.record.error}: ${e.message}`);
         throw e;
       }
     };
@@ -481,8 +493,8 @@ export function createPages(options: PagesOptions = {}) {
     '/bills/:id/actions',
     csrf(),
     formBodyLimit(),
-    billFormPost('action', ACTION_FIELDS, async (store, actor, id, values) => {
-      await addAction(store, actor.id, id, checked(NewAction, { ...values, notes: values.notes || null }));
+    billFormPost('action', ACTION_FIELDS, async (c, actor, id, values) => {
+      await addAction(c.var.store, actor.id, id, checked(NewAction, { ...values, notes: values.notes || null }));
       return `/bills/${encodeURIComponent(id)}#actions`;
     }),
   );
@@ -492,13 +504,38 @@ export function createPages(options: PagesOptions = {}) {
     '/bills/:id/versions',
     csrf(),
     formBodyLimit(),
-    billFormPost('version', VERSION_FIELDS, async (store, actor, id, values, file) => {
+    billFormPost('version', VERSION_FIELDS, async (c, actor, id, values, file) => {
+      const { store } = c.var;
       if (file && file.size > MAX_UPLOAD_BYTES) throw new UserError(413, 'file: over 20 MiB', 'file');
       const upload = file ? await readUpload(file) : undefined;
       const input = checked(NewVersion, { stage: values.stage, date: values.date, sourceUrl: values.sourceUrl || null, text: upload ? upload.extracted.text : (values.text ?? '') });
       const planned = upload ? await planFile(store, upload.bytes, upload.extracted) : undefined;
       await store.atomic((await planVersion(store, actor.id, id, { ...input, text: input.text!, fileId: planned?.id ?? null }, planned)).statements);
       return `/bills/${encodeURIComponent(id)}#versions`;
+    }),
+  );
+
+  pages.post(
+    '/bills/:id/amendments',
+    csrf(),
+    formBodyLimit(),
+    billFormPost('amendment', AMENDMENT_FIELDS, async (c, actor, id, values) => {
+      await addAmendment(c.var.store, actor.id, id, checked(NewAmendment, { ...values, versionId: values.versionId ?? '', source: values.source || null }));
+      return `/bills/${encodeURIComponent(id)}#amendments`;
+    }),
+  );
+
+  // The decision on one of this bill's pending amendments; an amendment of another bill is not found here.
+  pages.post(
+    '/bills/:id/amendments/:amendment/decision',
+    csrf(),
+    formBodyLimit(),
+    billFormPost('decision', DECISION_FIELDS, async (c, actor, id, values) => {
+      const amendment = c.req.param('amendment')!;
+      if ((await amendmentBill(c.var.store.db, amendment)) !== id) throw new NotHere(`bill "${id}" has no amendment "${amendment}"`);
+      const { fate, resultVersionId } = checked(AmendmentDecision, { fate: values.fate, resultVersionId: values.resultVersionId || null });
+      await decideAmendment(c.var.store, actor.id, amendment, fate, resultVersionId);
+      return `/bills/${encodeURIComponent(id)}#amendment-${encodeURIComponent(amendment)}`;
     }),
   );
   // The redline between two versions as a Word document with tracked changes (views/exports/redline-docx.ts).
@@ -509,7 +546,7 @@ export function createPages(options: PagesOptions = {}) {
     const data = await billData(c, id);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const diff = data.value ? await versionDiff(c, data.value.bill, pick) : undefined;
-    if (!data.value || !diff?.value) return notFound(c, ctx, t.bill.notFound);
+    if (!data.value || data.value.bill.deletedAt || !diff?.value) return notFound(c, ctx, t.bill.notFound);
     const bill = data.value.bill;
     const [a, b] = [versionNameOf(bill, pick.a!, lang), versionNameOf(bill, pick.b!, lang)];
     const doc = {

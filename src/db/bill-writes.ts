@@ -145,9 +145,16 @@ export async function addAmendment(store: Store, actor: ActorId, billId: string,
 }
 
 /** Decides a pending amendment. A decided fate is final; an adopted one may name the version it produced. */
+/** The bill an amendment belongs to, or undefined. */
+export async function amendmentBill(db: Db, id: string): Promise<string | undefined> {
+  const [row] = await db.select({ billId: amendments.billId }).from(amendments).where(eq(amendments.id, id));
+  return row?.billId;
+}
+
 export async function decideAmendment(store: Store, actor: ActorId, id: string, fate: Exclude<AmendmentFate, 'pending'>, resultVersionId?: string | null) {
   const [amendment] = await store.db.select().from(amendments).where(eq(amendments.id, id));
   if (!amendment) throw notFound('amendment', id);
+  await liveBill(store.db, amendment.billId);
   if (amendment.fate !== 'pending') throw new UserError(409, `amendment "${id}" was already ${amendment.fate}; a decided fate is final`, 'fate', 'conflict');
   if (resultVersionId) {
     if (fate !== 'adopted') throw new UserError(422, 'only an adopted amendment produces a version', 'resultVersionId');

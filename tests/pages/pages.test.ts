@@ -828,6 +828,47 @@ describe("recording facts from the pages: a bill on a state's page, an action on
     expect(count('versions')).toBe(before);
   });
 
+  it('records a proposed amendment to a version, then its decision; a decided fate is final', async () => {
+    const version = (text: string) => t.call('POST', '/api/bills/mx-lgpsedmtp/versions', { stage: 'committee-report', date: '2026-10', text });
+    const target = (await version('Artículo 1. Texto del dictamen.')).body.id;
+    const result = (await version('Artículo 1. Texto del dictamen, enmendado.')).body.id;
+    const page = await html('/bills/mx-lgpsedmtp?lang=en', { Cookie: editor.cookie });
+    expect(page.body).toContain('id="add-amendment"');
+    expect(page.body).toContain(`<option value="${target}">`);
+
+    const proposed = await post('/bills/mx-lgpsedmtp/amendments', { csrf: editor.csrf, versionId: target, proposer: 'Dip. Ana Pérez ', date: '2026-10-15', text: 'Agréguese «enmendado».', source: '' }, editor.cookie);
+    expect(proposed.status).toBe(303);
+    expect(proposed.headers.get('location')).toBe('/bills/mx-lgpsedmtp#amendments');
+    const amendment = (await t.call('GET', '/api/bills/mx-lgpsedmtp')).body.amendments.at(-1);
+    expect(amendment).toMatchObject({ versionId: target, proposer: 'Dip. Ana Pérez ', date: '2026-10-15', text: 'Agréguese «enmendado».', source: null, fate: 'pending' });
+    expect((await html('/bills/mx-lgpsedmtp?lang=en', { Cookie: editor.cookie })).body).toContain(`id="decide-${amendment.id}"`);
+
+    const decide = (fields: Record<string, string>, bill = 'mx-lgpsedmtp') => post(`/bills/${bill}/amendments/${amendment.id}/decision`, { csrf: editor.csrf, ...fields }, editor.cookie);
+    const rejectedWithVersion = await decide({ fate: 'rejected', resultVersionId: result });
+    expect(rejectedWithVersion.status).toBe(422);
+    expect(await rejectedWithVersion.text()).toMatch(new RegExp(`id="decide-${amendment.id}-error"[^>]*>Nothing was recorded: only an adopted amendment`));
+    expect((await decide({ fate: 'adopted', resultVersionId: result }, 'mx-chp-first-law-2009-04-03')).status).toBe(404);
+    const adopted = await decide({ fate: 'adopted', resultVersionId: result });
+    expect(adopted.status).toBe(303);
+    expect(adopted.headers.get('location')).toBe(`/bills/mx-lgpsedmtp#amendment-${amendment.id}`);
+    expect((await t.call('GET', '/api/bills/mx-lgpsedmtp')).body.amendments.at(-1)).toMatchObject({ fate: 'adopted', resultVersionId: result });
+    const again = await decide({ fate: 'withdrawn' });
+    expect(again.status).toBe(409);
+    expect(await again.text()).toMatch(new RegExp(`id="decide-${amendment.id}-error"[^>]*>Nothing was recorded: amendment &quot;${amendment.id}&quot; was already adopted`));
+    expect((await t.call('GET', '/api/bills/mx-lgpsedmtp')).body.amendments.at(-1).fate).toBe('adopted');
+  });
+
+  it('treats a deleted bill as the API does: its page says so, and nothing is recorded on it', async () => {
+    const made = await t.call('POST', '/api/bills', { jurisdiction: 'MX-TAB', title: 'Iniciativa por borrar', kind: 'reform', source: 'pruebas', confidence: 'low' });
+    expect((await t.call('DELETE', `/api/bills/${made.body.id}`)).status).toBe(200);
+    const page = await html(`/bills/${made.body.id}?lang=en`, { Cookie: editor.cookie });
+    expect(page.res.status).toBe(404);
+    expect(page.body).toMatch(/This bill was deleted on \d{4}-\d{2}-\d{2}; an admin can restore it\./);
+    const actions = count('actions');
+    expect((await post(`/bills/${made.body.id}/actions`, { csrf: editor.csrf, ...ACTION }, editor.cookie)).status).toBe(404);
+    expect(count('actions')).toBe(actions);
+  });
+
   it('refuses a bad field naming it, keeps what was typed, and writes nothing', async () => {
     const [bills, actions, audit] = [count('bills'), count('actions'), count('audit_log')];
     const badDate = await post('/bills/mx-lgpsedmtp/actions', { csrf: editor.csrf, ...ACTION, date: '2013-02-30' }, editor.cookie);

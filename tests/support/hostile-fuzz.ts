@@ -11,7 +11,7 @@ import { createApp } from '../../src/app.js';
 import { MAX_UPLOAD_BYTES } from '../../src/api/upload-routes.js';
 import { createUser } from '../../src/db/users.js';
 import { parsePartialDate } from '../../src/domain/partial-date.js';
-import { ACTION_CLASSIFICATION_VALUES, BILL_KIND_VALUES, CONFIDENCE_VALUES, VERSION_STAGE_VALUES } from '../../src/domain/vocabulary.js';
+import { ACTION_CLASSIFICATION_VALUES, AMENDMENT_FATE_VALUES, BILL_KIND_VALUES, CONFIDENCE_VALUES, VERSION_STAGE_VALUES } from '../../src/domain/vocabulary.js';
 import { sha256Hex } from '../../src/lib/hash.js';
 import { LONE_SURROGATES, SQL_STRINGS, UNICODE_EDGES, XSS_PAYLOADS, XSS_URLS } from './hostile-strings.js';
 import { startNodeApp, TEST_TOKEN, type NodeApp } from './node-app.js';
@@ -29,6 +29,8 @@ const pool = {
   bills: [] as string[],
   versions: [] as string[],
   amendments: [] as string[],
+  /** Amendments still pending, on bills not deleted: what a decision can be accepted for. */
+  pending: [] as string[],
   models: [] as string[],
   refs: [] as string[],
   comparisons: [] as string[],
@@ -39,6 +41,10 @@ const pool = {
 const billOf = new Map<string, string>(); // version or amendment id → bill id
 
 const pick = (list: string[]) => fc.nat().map((i) => (list.length ? list[i % list.length]! : 'none'));
+/** Removes from `list`, in place (the arbitraries read it live), what `gone` says. */
+const drop = (list: string[], gone: (id: string) => boolean) => {
+  for (let i = list.length - 1; i >= 0; i--) if (gone(list[i]!)) list.splice(i, 1);
+};
 
 // ——— JSON built by hand, so payloads can hold what JSON.stringify cannot write ———
 
@@ -264,7 +270,9 @@ interface RouteSpec {
 
 function paramArb(spec: RouteSpec, name: string): fc.Arbitrary<string> {
   const p = spec.path;
-  const list = p === '/api/bills/:id/amendments'
+  const list = name === 'amendment'
+    ? pool.pending
+    : p === '/api/bills/:id/amendments'
     ? [...new Set(pool.versions.map((v) => billOf.get(v)!))] // bills with versions, so versionId can match
     : /^(\/api)?\/bills\/:/.test(p)
     ? pool.bills
@@ -279,7 +287,6 @@ function paramArb(spec: RouteSpec, name: string): fc.Arbitrary<string> {
           : /^\/api\/tokens\//.test(p)
             ? pool.tokens
             : [...pool.bills, ...pool.versions, ...pool.models, ...pool.comparisons];
-  void name;
   return idFrom(list);
 }
 
@@ -302,10 +309,12 @@ const PAGE_FORMS: Record<string, string[]> = {
   '/compare/models': ['title', 'language', 'source', 'date', 'text', 'file', 'csrf'],
   '/bills/:id/actions': ['date', 'classification', 'description', 'source', 'confidence', 'notes', 'csrf'],
   '/bills/:id/versions': ['stage', 'date', 'sourceUrl', 'text', 'file', 'csrf'],
+  '/bills/:id/amendments': ['versionId', 'proposer', 'date', 'text', 'source', 'csrf'],
+  '/bills/:id/amendments/:amendment/decision': ['fate', 'resultVersionId', 'csrf'],
   '/states/:id/bills': ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes', 'csrf'],
 };
 /** The forms that record a fact: every field required but notes, so half the time the generator fills them all once. */
-const RECORD_FORMS = new Set(['/bills/:id/actions', '/bills/:id/versions', '/states/:id/bills']);
+const RECORD_FORMS = new Set(['/bills/:id/actions', '/bills/:id/versions', '/bills/:id/amendments', '/bills/:id/amendments/:amendment/decision', '/states/:id/bills']);
 
 /** A value for a page form's field, valid most of the time, by what its name says. */
 function formValue(name: string): fc.Arbitrary<unknown> {
@@ -330,6 +339,14 @@ function formValue(name: string): fc.Arbitrary<unknown> {
       return mostly(fc.constantFrom(...BILL_KIND_VALUES));
     case 'stage':
       return mostly(fc.constantFrom(...VERSION_STAGE_VALUES));
+    case 'versionId':
+      return idFrom(pool.versions);
+    case 'resultVersionId':
+      return fc.oneof(idFrom(pool.versions), fc.constant(''));
+    case 'proposer':
+      return mostly(fc.constantFrom('Dip. Ana Pérez', 'Comisión de Justicia'));
+    case 'fate':
+      return mostly(fc.constantFrom(...AMENDMENT_FATE_VALUES));
     case 'sourceUrl':
       return fc.oneof(urlArb, fc.constant(''));
     case 'confidence':
@@ -392,6 +409,11 @@ function requestArb(spec: RouteSpec): fc.Arbitrary<Req> {
     if (spec.path === '/api/bills/:id/amendments' && aim && b.kind === 'json') {
       const named = /"versionId":"(v-[a-z0-9]+)"/.exec(b.text ?? '')?.[1];
       if (named && billOf.has(named)) values.id = billOf.get(named)!;
+    }
+    // The same for the pages' amendment forms: the bill of the version the form names, or of the amendment decided.
+    if (aim && b.kind === 'multipart') {
+      const named = spec.path === '/bills/:id/amendments' ? b.form!.find(([n]) => n === 'versionId')?.[1] : spec.path.endsWith('/decision') ? values.amendment : undefined;
+      if (typeof named === 'string' && billOf.has(named)) values.id = billOf.get(named)!;
     }
     const url = spec.path.replace(/:(\w+)(\{[^}]*\})?/g, (_m, n) => encodeURIComponent(values[n]!));
     const req = { method: spec.method, url, params: values, auth: auth === 'fuzzer' ? fuzzer.token : auth, chunked: n === 0, ...b } as Req;
@@ -532,16 +554,19 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
     const amendment = bill.amendments.find((a: any) => a.id === res.body.id);
     expect(amendment, what).toMatchObject({ versionId: out.versionId, proposer: out.proposer, text: out.text, source: out.source || null, fate: 'pending', date: presentDate(out.date) });
     pool.amendments.push(res.body.id);
+    pool.pending.push(res.body.id);
     billOf.set(res.body.id, req.params.id!);
   },
   async 'PATCH /api/amendments/:id'({ req, out, before, after, what }) {
     expectDelta(before, after, { audit_log: 1 }, what);
     const bill = await get(`/api/bills/${encodeURIComponent(billOf.get(req.params.id!)!)}`);
     expect(bill.amendments.find((a: any) => a.id === req.params.id), what).toMatchObject({ fate: out.fate, resultVersionId: out.resultVersionId ?? null });
+    drop(pool.pending, (id) => id === req.params.id);
   },
   async 'DELETE /api/bills/:id'({ req, before, after, what }) {
     expectDelta(before, after, { audit_log: 1 }, what);
     expect((await t.call('GET', `/api/bills/${encodeURIComponent(req.params.id!)}`)).status, what).toBe(410);
+    drop(pool.pending, (id) => billOf.get(id) === req.params.id);
   },
   async 'POST /api/bills/:id/restore'({ req, before, after, what }) {
     expectDelta(before, after, { audit_log: 1 }, what);
@@ -642,6 +667,28 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
     pool.versions.push(created.entityId);
     billOf.set(created.entityId, id);
   },
+  async 'POST /bills/:id/amendments'({ req, res, before, after, what }) {
+    expectDelta(before, after, { amendments: 1, audit_log: 1, sources: [0, 1] }, what);
+    const id = req.params.id!;
+    expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#amendments`);
+    const created = (await get(`/api/bills/${encodeURIComponent(id)}/history`)).at(-1);
+    expect(created, what).toMatchObject({ action: 'create', entity: 'amendments' });
+    const amendment = (await get(`/api/bills/${encodeURIComponent(id)}`)).amendments.find((a: any) => a.id === created.entityId);
+    const sent = formField(req);
+    expect(amendment, what).toMatchObject({ versionId: sent('versionId'), proposer: sent('proposer'), date: presentDate(sent('date')!), text: sent('text'), source: sent('source') || null, fate: 'pending' });
+    pool.amendments.push(created.entityId);
+    pool.pending.push(created.entityId);
+    billOf.set(created.entityId, id);
+  },
+  async 'POST /bills/:id/amendments/:amendment/decision'({ req, res, before, after, what }) {
+    expectDelta(before, after, { audit_log: 1 }, what);
+    const { id, amendment } = req.params as { id: string; amendment: string };
+    expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#amendment-${encodeURIComponent(amendment)}`);
+    const sent = formField(req);
+    const decided = (await get(`/api/bills/${encodeURIComponent(id)}`)).amendments.find((a: any) => a.id === amendment);
+    expect(decided, what).toMatchObject({ fate: sent('fate'), resultVersionId: sent('resultVersionId') || null });
+    drop(pool.pending, (id) => id === amendment);
+  },
   async 'POST /states/:id/bills'({ req, res, before, after, what }) {
     expectDelta(before, after, { bills: 1, audit_log: 1, sources: [0, 1] }, what);
     const id = (res.headers.get('location') ?? '').match(/^\/bills\/(b-[\w-]+)#add-action$/)?.[1];
@@ -719,7 +766,19 @@ async function setUp() {
     for (let i = 0; i < 8; i++) {
       const a = await call('POST', `/api/bills/${billId}/amendments`, { versionId: v.id, proposer: `Dip. ${i}`, date: '2012-07', text: `Artículo 1. Texto ${i}.` });
       pool.amendments.push(a.id);
+      pool.pending.push(a.id);
       billOf.set(a.id, billId);
+    }
+  }
+  // Bills of their own for the pages' decision form, out of reach of the routes that delete bills or decide amendments
+  // (they aim at pool.bills and pool.amendments), so that pending amendments remain to decide.
+  for (let b = 0; b < 4; b++) {
+    const bill = await call('POST', '/api/bills', { jurisdiction: 'MX-CHP', title: `Iniciativa por decidir ${b}`, kind: 'reform', source: 'pruebas', confidence: 'low' });
+    const v = await call('POST', `/api/bills/${bill.id}/versions`, { stage: 'introduced', date: '2012-06-14', text: 'Artículo 1. Texto.' });
+    for (let i = 0; i < 16; i++) {
+      const a = await call('POST', `/api/bills/${bill.id}/amendments`, { versionId: v.id, proposer: `Dip. ${i}`, date: '2012-07', text: `Artículo 1. Texto ${i}.` });
+      pool.pending.push(a.id);
+      billOf.set(a.id, bill.id);
     }
   }
   const model = await call('POST', '/api/models', { title: 'Modelo', text: 'Artículo 1. Protección de víctimas.\nArtículo 2. Fondo de reparación.\nArtículo 3. Registro.' });

@@ -5,7 +5,7 @@
  * for its source and its confidence.
  */
 import type { Child } from 'hono/jsx';
-import { ACTION_CLASSIFICATIONS, BILL_KINDS, CONFIDENCES, VERSION_STAGES } from '../../src/domain/vocabulary.js';
+import { ACTION_CLASSIFICATIONS, AMENDMENT_FATES, BILL_KINDS, CONFIDENCES, VERSION_STAGES } from '../../src/domain/vocabulary.js';
 import { withQuery, type PageCtx } from '../layout.js';
 import { CsrfField, FileField, TextArea, TextField, VocabularySelect, type FormState } from './form.js';
 
@@ -35,12 +35,83 @@ export interface VersionFormValues {
   text?: string;
 }
 
+export interface AmendmentFormValues {
+  versionId?: string;
+  proposer?: string;
+  date?: string;
+  text?: string;
+  source?: string;
+}
+
+export interface DecisionFormValues {
+  fate?: string;
+  resultVersionId?: string;
+}
+
 export type ActionFormState = FormState<ActionFormValues>;
 export type VersionFormState = FormState<VersionFormValues>;
-/** A bill page's two forms, for one editor: what was typed and why it was refused belongs to the one posted. */
+export type AmendmentFormState = FormState<AmendmentFormValues>;
+/** The decision on one pending amendment: what was typed and why it was refused belong to `amendmentId`'s form. */
+export type DecisionFormState = FormState<DecisionFormValues> & { amendmentId?: string };
+/** A bill page's forms, for one editor: what was typed and why it was refused belongs to the one posted. */
 export interface BillForms {
   action: ActionFormState;
   version: VersionFormState;
+  amendment: AmendmentFormState;
+  decision: DecisionFormState;
+}
+
+/** A version as the amendment forms offer it: its id and how the page names it. */
+export type VersionChoice = { id: string; name: string };
+
+function VersionSelect(props: { id: string; name: string; label: string; help: string; versions: VersionChoice[]; value?: string; placeholder: string; required?: boolean }) {
+  const { id, name, label, help, versions, value, placeholder, required } = props;
+  return (
+    <div>
+      <label for={id}>{label}</label>
+      <p class="help" id={`${id}-help`}>{help}</p>
+      <select id={id} name={name} required={required} aria-describedby={`${id}-help`}>
+        <option value="" selected={!value}>{placeholder}</option>
+        {versions.map((v) => (
+          <option value={v.id} selected={v.id === value}>{v.name}</option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function AddAmendmentForm({ ctx, billId, versions, state }: { ctx: PageCtx; billId: string; versions: VersionChoice[]; state: AmendmentFormState }) {
+  const { t } = ctx;
+  const v = state.values ?? {};
+  return (
+    <RecordForm ctx={ctx} id="add-amendment" heading={t.record.amendmentHeading} lede={t.record.amendmentLede} action={`/bills/${encodeURIComponent(billId)}/amendments`} state={state} submit={t.record.amendmentSubmit}>
+      <VersionSelect id="amendment-version" name="versionId" label={t.record.targetVersion} help={t.record.targetVersionHelp} versions={versions} value={v.versionId} placeholder={t.record.choose} required />
+      <TextField id="amendment-proposer" name="proposer" label={t.record.proposer} help={t.record.proposerHelp} value={v.proposer} maxlength={500} required />
+      <TextField id="amendment-date" name="date" label={t.record.date} help={t.record.dateHelp} value={v.date} maxlength={40} required />
+      <TextArea id="amendment-text" name="text" label={t.record.amendmentText} help={t.record.amendmentTextHelp} value={v.text} rows={5} />
+      <TextField id="amendment-source" name="source" label={t.record.sourceOptional} help={t.record.sourceHelp} value={v.source} maxlength={2000} />
+    </RecordForm>
+  );
+}
+
+/** The decision on a pending amendment, under it: its fate, and the version it produced when adopted. */
+export function DecideForm({ ctx, billId, amendmentId, versions, state }: { ctx: PageCtx; billId: string; amendmentId: string; versions: VersionChoice[]; state: DecisionFormState }) {
+  const { t, lang } = ctx;
+  const mine = state.amendmentId === amendmentId;
+  const v = mine ? (state.values ?? {}) : {};
+  const id = `decide-${amendmentId}`;
+  const fates = Object.fromEntries(Object.entries(AMENDMENT_FATES).filter(([fate]) => fate !== 'pending'));
+  return (
+    <form class="decide-form" id={id} method="post" action={withQuery(ctx, {}, `/bills/${encodeURIComponent(billId)}/amendments/${encodeURIComponent(amendmentId)}/decision`)} enctype="multipart/form-data">
+      <CsrfField csrf={state.csrf} />
+      {mine && state.error ? (
+        <p class="alert" role="alert" id={`${id}-error`}>{state.error}</p>
+      ) : null}
+      <VocabularySelect id={`${id}-fate`} name="fate" label={t.record.fate} help={t.record.fateHelp} table={fates} lang={lang} value={v.fate} placeholder={t.record.choose} />
+      <VersionSelect id={`${id}-result`} name="resultVersionId" label={t.record.resultVersion} help={t.record.resultVersionHelp} versions={versions} value={v.resultVersionId} placeholder={t.record.noResult} />
+      <button type="submit" class="button button-quiet">{t.record.decisionSubmit}</button>
+    </form>
+  );
 }
 export type BillFormState = FormState<BillFormValues>;
 

@@ -10,7 +10,7 @@ import type { BillData } from '../data.js';
 import { ActionsTable, BillMeta } from '../components/bill-card.js';
 import { FactDate, Notes, SourceCite } from '../components/facts.js';
 import { Timeline, eventsFromActions } from '../components/timeline.js';
-import { AddActionForm, AddVersionForm, type BillForms } from '../components/record-forms.js';
+import { AddActionForm, AddAmendmentForm, AddVersionForm, DecideForm, type BillForms } from '../components/record-forms.js';
 import { ChangeLog } from '../components/change-log.js';
 import { Breadcrumbs, Section } from './state.js';
 import type { ModelOption } from './compare.js';
@@ -33,6 +33,7 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
   const { bill, place } = data;
   const placeName = place ? (lang === 'es' ? place.nameEs : place.nameEn) : bill.jurisdictionId;
   const versionName = (id: string | null) => versionNameOf(bill, id, lang);
+  const choices = bill.versions.map((v) => ({ id: v.id, name: versionName(v.id) }));
   const a = pick?.a ?? bill.versions.at(-2)?.id;
   const b = pick?.b ?? bill.versions.at(-1)?.id;
   return (
@@ -148,7 +149,7 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
         {bill.amendments.length ? (
           <ul class="amendment-list">
             {bill.amendments.map((am) => (
-              <li class="amendment" data-fate={am.fate}>
+              <li class="amendment" id={`amendment-${am.id}`} data-fate={am.fate}>
                 <div class="amendment-head">
                   <span class={`fate fate-${am.fate}`}>{label(AMENDMENT_FATES, am.fate, lang)}</span>
                   <strong>{am.proposer}</strong>
@@ -166,12 +167,20 @@ export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOpt
                 </p>
                 <blockquote class="amendment-text">{am.text}</blockquote>
                 {am.source ? <SourceCite citation={am.source} url={am.sourceUrl} ctx={ctx} /> : null}
+                {record && am.fate === 'pending' ? <DecideForm ctx={ctx} billId={bill.id} amendmentId={am.id} versions={choices} state={record.decision} /> : null}
+                {/* A decision refused because the fate was decided meanwhile: said where the form was. */}
+                {record && am.fate !== 'pending' && record.decision.amendmentId === am.id && record.decision.error ? (
+                  <p class="alert" role="alert" id={`decide-${am.id}-error`}>{record.decision.error}</p>
+                ) : null}
               </li>
             ))}
           </ul>
         ) : (
           <p class="muted">{t.bill.amendmentsEmpty}</p>
         )}
+        {record ? (
+          choices.length ? <AddAmendmentForm ctx={ctx} billId={bill.id} versions={choices} state={record.amendment} /> : <p class="muted">{t.record.needsVersion}</p>
+        ) : null}
       </Section>
 
       <Section id="changes" title={t.changes.title}>
