@@ -518,6 +518,13 @@ const get = async (url: string, auth = TEST_TOKEN) => {
 };
 const dbText = (table: 'versions' | 'models' | 'files', id: string) => (t.store.sqlite.prepare(`SELECT text FROM ${table} WHERE id = ?`).get(id) as { text: string }).text;
 
+/** The id of what the last entry of a bill's history created, which must be of `entity`: what a page form just wrote. */
+async function lastCreated(billId: string, entity: string, what: string): Promise<string> {
+  const entry = (await get(`/api/bills/${encodeURIComponent(billId)}/history`)).at(-1);
+  expect(entry, what).toMatchObject({ action: 'create', entity });
+  return entry.entityId;
+}
+
 const VERIFY: Record<string, (s: Success) => Promise<void>> = {
   async 'POST /api/bills'({ res, out, before, after, what }) {
     expectDelta(before, after, { bills: 1, audit_log: 1, sources: [0, 1] }, what);
@@ -643,9 +650,8 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
     expectDelta(before, after, { actions: 1, audit_log: 1, sources: [0, 1] }, what);
     const id = req.params.id!;
     expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#actions`);
-    const created = (await get(`/api/bills/${encodeURIComponent(id)}/history`)).at(-1);
-    expect(created, what).toMatchObject({ action: 'create', entity: 'actions' });
-    const action = (await get(`/api/bills/${encodeURIComponent(id)}`)).actions.find((a: any) => a.id === created.entityId);
+    const created = await lastCreated(id, 'actions', what);
+    const action = (await get(`/api/bills/${encodeURIComponent(id)}`)).actions.find((a: any) => a.id === created);
     const sent = formField(req);
     expect(action, what).toMatchObject({
       date: presentDate(sent('date')!), classification: sent('classification'), description: sent('description'),
@@ -657,28 +663,26 @@ const VERIFY: Record<string, (s: Success) => Promise<void>> = {
     expectDelta(before, after, { versions: 1, files: [0, 1], audit_log: [1, 2] }, what);
     const id = req.params.id!;
     expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#versions`);
-    const created = (await get(`/api/bills/${encodeURIComponent(id)}/history`)).at(-1);
-    expect(created, what).toMatchObject({ action: 'create', entity: 'versions' });
-    const version = await get(`/api/versions/${created.entityId}`);
+    const created = await lastCreated(id, 'versions', what);
+    const version = await get(`/api/versions/${created}`);
     const sent = formField(req);
     expect(version, what).toMatchObject({ billId: id, stage: sent('stage'), date: presentDate(sent('date')!), sourceUrl: sent('sourceUrl') || null });
     const text = version.fileId ? dbText('files', version.fileId) : sent('text');
     expect(version.text === text, `${what}: stored text differs from what was sent`).toBe(true);
-    pool.versions.push(created.entityId);
-    billOf.set(created.entityId, id);
+    pool.versions.push(created);
+    billOf.set(created, id);
   },
   async 'POST /bills/:id/amendments'({ req, res, before, after, what }) {
     expectDelta(before, after, { amendments: 1, audit_log: 1, sources: [0, 1] }, what);
     const id = req.params.id!;
     expect(res.headers.get('location'), what).toBe(`/bills/${encodeURIComponent(id)}#amendments`);
-    const created = (await get(`/api/bills/${encodeURIComponent(id)}/history`)).at(-1);
-    expect(created, what).toMatchObject({ action: 'create', entity: 'amendments' });
-    const amendment = (await get(`/api/bills/${encodeURIComponent(id)}`)).amendments.find((a: any) => a.id === created.entityId);
+    const created = await lastCreated(id, 'amendments', what);
+    const amendment = (await get(`/api/bills/${encodeURIComponent(id)}`)).amendments.find((a: any) => a.id === created);
     const sent = formField(req);
     expect(amendment, what).toMatchObject({ versionId: sent('versionId'), proposer: sent('proposer'), date: presentDate(sent('date')!), text: sent('text'), source: sent('source') || null, fate: 'pending' });
-    pool.amendments.push(created.entityId);
-    pool.pending.push(created.entityId);
-    billOf.set(created.entityId, id);
+    pool.amendments.push(created);
+    pool.pending.push(created);
+    billOf.set(created, id);
   },
   async 'POST /bills/:id/amendments/:amendment/decision'({ req, res, before, after, what }) {
     expectDelta(before, after, { audit_log: 1 }, what);
