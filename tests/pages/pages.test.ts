@@ -834,7 +834,9 @@ describe("recording facts from the pages: a bill on a state's page, an action on
     const result = (await version('Artículo 1. Texto del dictamen, enmendado.')).body.id;
     const page = await html('/bills/mx-lgpsedmtp?lang=en', { Cookie: editor.cookie });
     expect(page.body).toContain('id="add-amendment"');
-    expect(page.body).toContain(`<option value="${target}">`);
+    // The two committee reports of October 2026 are told apart.
+    expect(page.body).toContain(`<option value="${target}">Committee report (October 2026) #1</option>`);
+    expect(page.body).toContain(`<option value="${result}">Committee report (October 2026) #2</option>`);
 
     const proposed = await post('/bills/mx-lgpsedmtp/amendments', { csrf: editor.csrf, versionId: target, proposer: 'Dip. Ana Pérez ', date: '2026-10-15', text: 'Agréguese «enmendado».', source: '' }, editor.cookie);
     expect(proposed.status).toBe(303);

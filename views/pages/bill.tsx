@@ -16,17 +16,22 @@ import { Breadcrumbs, Section } from './state.js';
 import type { ModelOption } from './compare.js';
 
 /**
- * A version as the page names it: its stage and date ("Introduced (March 2011)"), else its id.
+ * A version as the page names it: its stage and date ("As introduced (March 2011)"), numbered when another version
+ * has the same; else its id.
  *
  * @example
- * versionNameOf(data.bill, 'v-abc', 'en') // 'Introduced (March 3, 2011)'
+ * versionNameOf(data.bill, 'v-abc', 'en') // 'As introduced (March 3, 2011)', or 'As introduced (March 3, 2011) #2'
  */
 export function versionNameOf(bill: BillData['bill'], id: string | null, lang: Lang): string {
+  const name = (v: BillData['bill']['versions'][number]) => `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})`;
   const v = bill.versions.find((x) => x.id === id);
-  return v ? `${label(VERSION_STAGES, v.stage, lang)} (${factDate(v.date, v.datePrecision, lang)})` : (id ?? '');
+  if (!v) return id ?? '';
+  // Two versions of the same stage and date are told apart by their order: "… #1", "… #2".
+  const twins = bill.versions.filter((x) => name(x) === name(v));
+  return twins.length > 1 ? `${name(v)} #${twins.indexOf(v) + 1}` : name(v);
 }
 
-/** `record`: an editor's forms to record an action and a version (shown to editors only). */
+/** `record`: an editor's forms to record an action, a version, an amendment and its decision (shown to editors only). */
 export function BillPage(props: { ctx: PageCtx; data: BillData; models: ModelOption[]; pick?: { a?: string; b?: string }; redline?: Child; record?: BillForms }) {
   const { ctx, data, models, pick, redline, record } = props;
   const { t, lang } = ctx;
