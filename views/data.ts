@@ -4,13 +4,13 @@
  * most a drizzle filter handed to `listActions`, which runs it.
  */
 import { inArray } from 'drizzle-orm';
-import { statusReport } from '../src/api/status-routes.js';
-import type { gapsReport } from '../src/api/gap-routes.js';
+import { statusReport, type StatusReport } from '../src/api/status-routes.js';
+import type { gapsOf } from '../src/api/gap-routes.js';
 import { billHistory, jurisdictionHistory, type AuditRecord } from '../src/db/audit.js';
 import { billsOfJurisdiction, getBill, listActions, type ActionView, type BillDetail } from '../src/db/bills.js';
 import type { Db } from '../src/db/client.js';
 import { getJurisdiction, listJurisdictions, type Jurisdiction } from '../src/db/jurisdictions.js';
-import { federationProfile } from '../src/db/federation-profiles.js';
+import { federationProfile, type FederationProfile } from '../src/db/federation-profiles.js';
 import { mapGeometry, type MapGeometry } from './map-geometry.js';
 import { actions } from '../src/db/schema.js';
 import { statusAt } from '../src/db/status-query.js';
@@ -18,8 +18,7 @@ import { today } from '../src/domain/status.js';
 import type { JurisdictionStatus } from '../src/domain/status.js';
 import type { Lang, Status } from '../src/domain/vocabulary.js';
 
-export type StatusReport = Awaited<ReturnType<typeof statusReport>>;
-export type GapsReport = Awaited<ReturnType<typeof gapsReport>>;
+export type GapsReport = ReturnType<typeof gapsOf>;
 export type StatusRow = StatusReport['jurisdictions'][number] & { mapId: string | null };
 
 export interface StatusData {
@@ -28,14 +27,8 @@ export interface StatusData {
   entities: StatusRow[];
 }
 
-export interface SiteData {
-  /** The federation every page shows (the first loaded, see `defaultFederationId`). */
-  federation: Jurisdiction;
-  heading: { es: string; en: string } | null;
-  lede: { es: string; en: string } | null;
-  /** Null when its dataset has no map: the pages show the table alone. */
-  map: MapGeometry | null;
-}
+/** The federation every page shows (the first loaded), with its map ready to draw (null: the pages show the table alone). */
+export type SiteData = Omit<FederationProfile, 'map'> & { map: MapGeometry | null };
 
 /** The federation the pages show, its heading and its map ready to draw; undefined in an empty database. */
 export async function loadSite(db: Db): Promise<SiteData | undefined> {

@@ -46,7 +46,7 @@ import { ModelPage } from './pages/model.js';
 import type { FormState } from './components/form.js';
 import type { BillForms, BillFormValues } from './components/record-forms.js';
 import { GapsPage } from './pages/gaps.js';
-import { gapsReport } from '../src/api/gap-routes.js';
+import { gapsOf } from '../src/api/gap-routes.js';
 import { DOCX_TYPE, redlineDocx } from './exports/redline-docx.js';
 import { loadModelDetail } from '../src/analysis/model-detail.js';
 import { Provisions, type RedlineView } from './components/redline.js';
@@ -215,12 +215,12 @@ const ACTION_FIELDS = ['date', 'classification', 'description', 'source', 'confi
 const VERSION_FIELDS = ['stage', 'date', 'sourceUrl', 'text'] as const;
 const AMENDMENT_FIELDS = ['versionId', 'proposer', 'date', 'text', 'source'] as const;
 const DECISION_FIELDS = ['fate', 'resultVersionId'] as const;
+const BILL_FIELDS = ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes'] as const;
 
 /** A bill page's forms for an editor, each empty but the one `posted` again with what was typed and its error. */
 function billForms(editor: FormState<never>, posted: Partial<BillForms> = {}): BillForms {
   return { action: editor, version: editor, amendment: editor, decision: editor, ...posted };
 }
-const BILL_FIELDS = ['title', 'identifier', 'kind', 'harmonizes', 'source', 'confidence', 'notes'] as const;
 
 /**
  * Builds the pages router; `src/app.ts` mounts it at `/` after the API.
@@ -251,6 +251,10 @@ export function createPages(options: PagesOptions = {}) {
   };
   const notFound = (c: Context<AppEnv>, ctx: PageCtx, message?: string, signIn?: string) =>
     cache.html(c, ['404', ctx.lang, ctx.path, message ?? '', signIn ?? ''], () => documentHtml(<NotFoundPage ctx={ctx} message={message} signIn={signIn} />), 404);
+
+  /** A bill's page that is not there: no such bill, or (as GET /api/bills/:id answers 410) a tombstone an admin restores. */
+  const billNotHere = (c: Context<AppEnv>, ctx: PageCtx, data: BillData | undefined) =>
+    notFound(c, ctx, data?.bill.deletedAt ? ctx.t.bill.deleted(data.bill.deletedAt.slice(0, 10)) : ctx.t.bill.notFound);
 
   const models = (c: Context<AppEnv>) =>
     c.var.reads.derive('models', async () => (await listModels(c.var.store.db)).map((m) => ({ id: m.id, title: m.title, date: m.date, sha256: m.sha256 })));
@@ -359,15 +363,13 @@ export function createPages(options: PagesOptions = {}) {
     const asked = c.req.query('kind');
     const kind = GAP_KIND_VALUES.find((k) => k === asked);
     const error = badDate ?? (asked && !kind ? ctx.t.gaps.badKind(asked) : undefined);
-    const [report, data] = await Promise.all([
-      c.var.reads.derive(`gaps|${fed.federation.id}|${asOf}|${ctx.lang}`, () => gapsReport(c.var.store.db, asOf, ctx.lang, fed.federation.id)),
-      status(c, fed, asOf, ctx.lang),
-    ]);
-    const places = data.value.entities.length + (data.value.federation ? 1 : 0);
+    // The gaps of the status the map and the table show (one status report, kept for all three).
+    const data = await status(c, fed, asOf, ctx.lang);
+    const places = [...(data.value.federation ? [data.value.federation] : []), ...data.value.entities];
     return cache.html(
       c,
-      ['gaps', ctx.lang, report.hash, String(places), kind ?? '', error ?? ''],
-      () => documentHtml(<GapsPage ctx={ctx} report={report.value} entities={places} kind={kind} error={error} />),
+      ['gaps', ctx.lang, data.hash, kind ?? '', error ?? ''],
+      () => documentHtml(<GapsPage ctx={ctx} report={gapsOf({ asOf: data.value.asOf, jurisdictions: places }, ctx.lang, fed.federation.id)} entities={places.length} kind={kind} error={error} />),
       error ? 400 : 200,
     );
   });
@@ -420,22 +422,23 @@ export function createPages(options: PagesOptions = {}) {
     const map = (await site(c)).value?.map ?? null;
     const fail = (status: 400 | 403 | 422, error: string) => editorPage(c, <StatePage ctx={ctx} data={data.value!} map={map} record={{ ...editor, values, error }} />, status);
     if (post.refused) return fail(post.refused.status as 400 | 403, post.refused.error);
-    // The API's own schema. A ticked box sends "yes", an unticked one nothing ("does not harmonize"); nothing else is a box's.
-    if (values.harmonizes !== undefined && values.harmonizes !== 'yes') return fail(400, `${ctx.t.record.error}: harmonizes: must be "yes" (ticked) or absent`);
-    const input = { ...values, jurisdiction: id, harmonizes: values.harmonizes === 'yes', identifier: values.identifier || null, notes: values.notes || null };
-    const parsed = NewBill.safeParse(input);
-    if (!parsed.success) return fail(400, `${ctx.t.record.error}: ${invalidFields(parsed.error, 'form').summary}`);
-    const bill = await createBill(c.var.store, post.actor.id, parsed.data);
-    return c.redirect(`/bills/${encodeURIComponent(bill)}#add-action`, 303);
+    try {
+      // The API's own schema. A ticked box sends "yes", an unticked one nothing ("does not harmonize"); nothing else is a box's.
+      if (values.harmonizes !== undefined && values.harmonizes !== 'yes') throw new InvalidForm('harmonizes: must be "yes" (ticked) or absent');
+      const input = { ...values, jurisdiction: id, harmonizes: values.harmonizes === 'yes', identifier: values.identifier || null, notes: values.notes || null };
+      const bill = await createBill(c.var.store, post.actor.id, checked(NewBill, input));
+      return c.redirect(`/bills/${encodeURIComponent(bill)}#add-action`, 303);
+    } catch (e) {
+      if (e instanceof InvalidForm) return fail(400, `${ctx.t.record.error}: ${e.message}`);
+      throw e;
+    }
   });
 
   pages.get('/bills/:id', async (c) => {
     const ctx = ctxOf(c);
     const id = c.req.param('id');
     const data = await billData(c, id);
-    if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
-    // As GET /api/bills/:id answers 410: a deleted bill is a tombstone until an admin restores it.
-    if (data.value.bill.deletedAt) return notFound(c, ctx, ctx.t.bill.deleted(data.value.bill.deletedAt.slice(0, 10)));
+    if (!data.value || data.value.bill.deletedAt) return billNotHere(c, ctx, data.value);
     const list = await models(c);
     const pick = { a: c.req.query('a'), b: c.req.query('b') };
     const view: RedlineView = c.req.query('view') === 'side' ? 'side' : 'inline';
@@ -469,8 +472,7 @@ export function createPages(options: PagesOptions = {}) {
       const values = Object.fromEntries(names.map((name) => [name, field(name)]));
       if (!editor) return signInToRecord(c, post.refused!, `/bills/${encodeURIComponent(id)}#add-${form}`);
       const data = await billData(c, id);
-      if (!data.value) return notFound(c, ctx, ctx.t.bill.notFound);
-      if (data.value.bill.deletedAt) return notFound(c, ctx, ctx.t.bill.deleted(data.value.bill.deletedAt.slice(0, 10)));
+      if (!data.value || data.value.bill.deletedAt) return billNotHere(c, ctx, data.value);
       const list = await models(c);
       const fail = (status: 400 | 403 | 404 | 409 | 413 | 415 | 422, error: string) => {
         const record = billForms(editor, { [form]: { ...editor, values, error, amendmentId: c.req.param('amendment') } });
@@ -506,7 +508,6 @@ export function createPages(options: PagesOptions = {}) {
     formBodyLimit(),
     billFormPost('version', VERSION_FIELDS, async (c, actor, id, values, file) => {
       const { store } = c.var;
-      if (file && file.size > MAX_UPLOAD_BYTES) throw new UserError(413, 'file: over 20 MiB', 'file');
       const upload = file ? await readUpload(file) : undefined;
       const input = checked(NewVersion, { stage: values.stage, date: values.date, sourceUrl: values.sourceUrl || null, text: upload ? upload.extracted.text : (values.text ?? '') });
       const planned = upload ? await planFile(store, upload.bytes, upload.extracted) : undefined;

@@ -12,24 +12,28 @@ import { JSON_TYPE } from '../lib/http-cache.js';
 import { cachedBody } from './cached-body.js';
 import { jsonResponse } from './openapi.js';
 import { ErrorBody, GapsResponse, StatusQuery } from './schemas.js';
-import { statusParams, statusReport } from './status-routes.js';
+import { statusParams, statusReport, type StatusReport } from './status-routes.js';
 
 /**
- * The jurisdictions of `federation` whose status at `asOf` has gaps in its evidence, each with its gaps, and how many
- * gaps of each kind there are.
+ * The gaps in a status report (`statusReport`): the jurisdictions whose status has gaps in its evidence, each with its
+ * gaps, and how many gaps of each kind there are. Pure, so the page reads it from the report it already has.
  *
  * @example
- * await gapsReport(db, '2026-11-29', 'en', 'MX') // { totals: { 'unknown-status': 7, … }, jurisdictions: [{ id: 'MX-AGU', gaps: [...] }, …] }
+ * gapsOf(await statusReport(db, '2026-11-29', 'en', 'MX'), 'en', 'MX') // { totals: { 'unknown-status': 7, … }, jurisdictions: [{ id: 'MX-AGU', gaps: [...] }, …] }
  */
-export async function gapsReport(db: Db, asOf: string, lang: Lang, federation: string) {
-  const report = await statusReport(db, asOf, lang, federation);
+export function gapsOf(report: StatusReport, lang: Lang, federation: string) {
   const totals = Object.fromEntries(GAP_KIND_VALUES.map((k) => [k, 0])) as Record<GapKind, number>;
   const jurisdictions = report.jurisdictions.flatMap((j) => {
     const gaps = evidenceGaps(j).map((g) => ({ ...g, label: GAP_KINDS[g.kind][lang] }));
     for (const g of gaps) totals[g.kind]++;
     return gaps.length ? [{ id: j.id, name: j.name, status: j.status, since: j.since, gaps }] : [];
   });
-  return { asOf, federation, totals, jurisdictions };
+  return { asOf: report.asOf, federation, totals, jurisdictions };
+}
+
+/** `gapsOf` the status of `federation` at `asOf`, as /api/gaps answers it. */
+async function gapsReport(db: Db, asOf: string, lang: Lang, federation: string) {
+  return gapsOf(await statusReport(db, asOf, lang, federation), lang, federation);
 }
 
 /** What a gap asks for, in a few words, for the CSV. */

@@ -47,6 +47,8 @@ export async function statusParams(c: Context<AppEnv>, query: { asOf?: string; l
   return { asOf: query.asOf ?? today(), lang: query.lang ?? 'es', federation: await federationOf(c, query.federation) };
 }
 
+export type StatusReport = Awaited<ReturnType<typeof statusReport>>;
+
 export function registerStatusRoutes(api: OpenAPIHono<AppEnv>) {
   api.openapi(
     createRoute({

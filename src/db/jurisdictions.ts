@@ -1,7 +1,7 @@
 /**
  * Reads of jurisdictions: the federation and its entities.
  */
-import { and, asc, eq, or } from 'drizzle-orm';
+import { asc, eq, or } from 'drizzle-orm';
 import type { Db } from './client.js';
 import { jurisdictions } from './schema.js';
 

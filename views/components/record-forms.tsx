@@ -94,20 +94,22 @@ export function AddAmendmentForm({ ctx, billId, versions, state }: { ctx: PageCt
   );
 }
 
+/** The fates a decision gives: every one but pending. */
+const DECIDED_FATES = Object.fromEntries(Object.entries(AMENDMENT_FATES).filter(([fate]) => fate !== 'pending'));
+
 /** The decision on a pending amendment, under it: its fate, and the version it produced when adopted. */
 export function DecideForm({ ctx, billId, amendmentId, versions, state }: { ctx: PageCtx; billId: string; amendmentId: string; versions: VersionChoice[]; state: DecisionFormState }) {
   const { t, lang } = ctx;
   const mine = state.amendmentId === amendmentId;
   const v = mine ? (state.values ?? {}) : {};
   const id = `decide-${amendmentId}`;
-  const fates = Object.fromEntries(Object.entries(AMENDMENT_FATES).filter(([fate]) => fate !== 'pending'));
   return (
     <form class="decide-form" id={id} method="post" action={withQuery(ctx, {}, `/bills/${encodeURIComponent(billId)}/amendments/${encodeURIComponent(amendmentId)}/decision`)} enctype="multipart/form-data">
       <CsrfField csrf={state.csrf} />
       {mine && state.error ? (
         <p class="alert" role="alert" id={`${id}-error`}>{state.error}</p>
       ) : null}
-      <VocabularySelect id={`${id}-fate`} name="fate" label={t.record.fate} help={t.record.fateHelp} table={fates} lang={lang} value={v.fate} placeholder={t.record.choose} />
+      <VocabularySelect id={`${id}-fate`} name="fate" label={t.record.fate} help={t.record.fateHelp} table={DECIDED_FATES} lang={lang} value={v.fate} placeholder={t.record.choose} />
       <VersionSelect id={`${id}-result`} name="resultVersionId" label={t.record.resultVersion} help={t.record.resultVersionHelp} versions={versions} value={v.resultVersionId} placeholder={t.record.noResult} />
       <button type="submit" class="button button-quiet">{t.record.decisionSubmit}</button>
     </form>
